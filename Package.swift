@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "perceptron",
+    products: [
+        .executable(name: "perceptron", targets: ["perceptron"]),
+        .library(name: "PerceptronCore", targets: ["PerceptronCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The training engine: pure Swift, no terminal code.
+        .target(name: "PerceptronCore"),
+        // Cells, buffers, layout and widgets: pure, renders to memory.
+        .target(name: "TerminalUI"),
+        // The visualiser's state, update and view: pure.
+        .target(name: "PerceptronApp", dependencies: ["PerceptronCore", "TerminalUI"]),
+        // ncursesw, through a hand-written module map (see DESIGN.md for why not pkgConfig).
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .executableTarget(
+            name: "perceptron",
+            dependencies: [
+                "PerceptronCore", "TerminalUI", "PerceptronApp", "CNCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the tests: running processes and driving tmux.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PerceptronCoreTests", dependencies: ["PerceptronCore", "TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "PerceptronAppTests", dependencies: ["PerceptronApp", "PerceptronCore", "TerminalUI", "TestSupport"]),
+        // Runs the real executable (and drives it in tmux); depends on it so `swift test` builds it.
+        .testTarget(name: "PerceptronCLITests", dependencies: ["perceptron", "TestSupport", "PerceptronCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

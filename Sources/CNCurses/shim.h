@@ -1,0 +1,25 @@
+#ifndef PERCEPTRON_CNCURSES_SHIM_H
+#define PERCEPTRON_CNCURSES_SHIM_H
+// Wide-character API (cchar_t, setcchar, wget_wch…) is hidden unless this is set before curses.h.
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <stdio.h>
+#include <curses.h>
+
+// Swift 6 rejects C globals as not concurrency-safe, and function-like macros do not import:
+// read them through inline functions instead.
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+static inline FILE *cn_stdout(void) { return stdout; }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline attr_t cn_a_bold(void) { return A_BOLD; }
+static inline attr_t cn_a_dim(void) { return A_DIM; }
+static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
+static inline attr_t cn_a_italic(void) { return A_ITALIC; }
+static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+
+#endif

@@ -1,0 +1,1 @@
+// Process and tmux helpers for the tests (filled in with the tmux harness).
