@@ -1,1 +1,39 @@
-print("perceptron")
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The root command. Bad input exits with status 2 and one line on stderr (swift-argument-parser
+/// would exit 64 with a usage block), so scripts and people see at once what is wrong.
+struct Perceptron: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "perceptron",
+        abstract: "Watch a perceptron learn, step by step, in your terminal.",
+        discussion: """
+            Follows the notebook "Building a neural net from scratch": three inputs, a sigmoid, \
+            cross-entropy loss and gradient descent on a four-row table, with NumPy's numbers bit \
+            for bit.
+            """,
+        version: "0.1.0",
+        subcommands: [TrainCommand.self, BenchCommand.self])
+}
+
+func runMain() -> Never {
+    do {
+        var command = try Perceptron.parseAsRoot()
+        try command.run()
+        exit(0)
+    } catch {
+        let code = Perceptron.exitCode(for: error)
+        // --help and --version arrive as errors with status 0: let the parser print them.
+        if code == .success { Perceptron.exit(withError: error) }
+        var message = Perceptron.message(for: error)
+            .split(separator: "\n").first.map(String.init) ?? "\(error)"
+        // Our own checks say what is allowed; the parser's (unknown flag, missing value) do not.
+        if !(error is ValidationError) { message += " (see 'perceptron --help')" }
+        printError("perceptron: \(message)")
+        exit(2)
+    }
+}
+
+runMain()

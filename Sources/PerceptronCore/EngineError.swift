@@ -1,0 +1,17 @@
+/// Why the engine refused a request. Each case renders as one line saying what is wrong and what is allowed.
+public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
+    case seedOutOfRange(String)
+    case unknownDataset(String)
+    case invalidLearningRate(String)
+
+    public var description: String {
+        switch self {
+        case .seedOutOfRange(let value):
+            return "seed '\(value)' is out of range: use a whole number from 0 to 4294967295"
+        case .unknownDataset(let name):
+            return "unknown data set '\(name)': choose one of \(Dataset.builtIn.map(\.name).joined(separator: ", "))"
+        case .invalidLearningRate(let value):
+            return "learning rate '\(value)' is not allowed: use a finite number greater than 0"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Trains the notebook's perceptron (sigmoid, cross-entropy, gradient descent) one step at a time,
+/// reproducing NumPy's arithmetic bit for bit (see MATH.md for the summation orders).
+///
+/// State k is the model after k updates. Nothing per step is kept: advancing allocates nothing,
+/// and the loss is computed only when asked for.
+public struct Trainer: Sendable {
+    public let dataset: Dataset
+    public let seed: UInt32
+    /// α. May change between steps (the visualiser's live learning-rate keys) through `setLearningRate`.
+    public private(set) var learningRate: Double
+    /// k, the number of updates made so far.
+    public private(set) var step: Int = 0
+    /// W of state k.
+    public var weights: [Double] { storage.weights }
+    /// b of state k.
+    public var bias: Double { storage.bias }
+
+    private var storage: Storage
+
+    /// Initialises W as `np.random.seed(seed); 2*np.random.random((n,1)) - 1`, b = 0.
+    public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1) throws(EngineError) {
+        guard learningRate.isFinite, learningRate > 0 else { throw .invalidLearningRate(String(learningRate)) }
+        var random = LegacyRandom(seed: seed)
+        self.dataset = dataset
+        self.seed = seed
+        self.learningRate = learningRate
+        storage = Storage(dataset: dataset, weights: random.uniformWeights(count: dataset.inputCount))
+    }
+
+    /// Changes α for the steps that follow; refuses what is not finite and positive.
+    public mutating func setLearningRate(_ alpha: Double) throws(EngineError) {
+        guard alpha.isFinite, alpha > 0 else { throw .invalidLearningRate(String(alpha)) }
+        learningRate = alpha
+    }
+
+    /// Makes `count` gradient steps (state k → k+count).
+    public mutating func advance(by count: Int = 1) {
+        guard count > 0 else { return }
+        storage.advance(count, learningRate: learningRate)
+        step += count
+    }
+
+    /// The predictions ŷ = σ(X·W + b) of state k.
+    public func predictions() -> [Double] { trace().predictions }
+
+    /// The cross-entropy loss of state k (may be +inf or NaN after divergence, as in NumPy).
+    public func loss() -> Double { trace().loss }
+
+    /// Every intermediate value of the step from state k to k+1.
+    public func trace() -> StepTrace { storage.trace(step: step, learningRate: learningRate) }
+}
+
+extension Trainer {
+    /// The parameters plus scratch space, flat and fixed-size so a step runs on raw pointers.
+    struct Storage: Sendable {
+        let n: Int
+        let m: Int
+        let inputs: [Double]
+        let targets: [Double]
+        var weights: [Double]
+        var bias: Double = 0
+        /// Holds A − y (m values) then dW (n values) during a step.
+        var scratch: [Double]
+
+        init(dataset: Dataset, weights: [Double]) {
+            n = dataset.inputCount
+            m = dataset.sampleCount
+            inputs = dataset.inputs
+            targets = dataset.targets
+            self.weights = weights
+            scratch = [Double](repeating: 0, count: m + n)
+        }
+
+        mutating func advance(_ count: Int, learningRate alpha: Double) {
+            let n = self.n, m = self.m
+            // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
+            let invM = 1 / Double(m)
+            var b = bias
+            inputs.withUnsafeBufferPointer { x in
+                targets.withUnsafeBufferPointer { y in
+                    weights.withUnsafeMutableBufferPointer { w in
+                        scratch.withUnsafeMutableBufferPointer { s in
+                            let dz = s.baseAddress!, dW = s.baseAddress! + m
+                            for _ in 0..<count {
+                                for i in 0..<m {
+                                    let a = Math.sigmoid(Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + b)
+                                    dz[i] = a - y[i]
+                                }
+                                for j in 0..<n { dW[j] = invM * Math.columnDot(x.baseAddress!, j, n, dz, m) }
+                                let db = invM * Math.sum(dz, m)
+                                for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
+                                b = b - alpha * db
+                            }
+                        }
+                    }
+                }
+            }
+            bias = b
+        }
+
+        func trace(step: Int, learningRate alpha: Double) -> StepTrace {
+            let invM = 1 / Double(m)
+            var z = [Double](repeating: 0, count: m), a = z, terms = z, dz = z
+            var dW = [Double](repeating: 0, count: n)
+            inputs.withUnsafeBufferPointer { x in
+                weights.withUnsafeBufferPointer { w in
+                    for i in 0..<m {
+                        z[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + bias
+                        a[i] = Math.sigmoid(z[i])
+                        dz[i] = a[i] - targets[i]
+                        terms[i] = Math.crossEntropyTerm(target: targets[i], prediction: a[i])
+                    }
+                    dz.withUnsafeBufferPointer { d in
+                        for j in 0..<n { dW[j] = invM * Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m) }
+                    }
+                }
+            }
+            let db = dz.withUnsafeBufferPointer { invM * Math.sum($0.baseAddress!, m) }
+            // −1/m first, as NumPy's `-1/m * np.sum(...)` computes it.
+            let loss = terms.withUnsafeBufferPointer { -1 / Double(m) * Math.sum($0.baseAddress!, m) }
+            return StepTrace(
+                step: step, weightsBefore: weights, biasBefore: bias, z: z, predictions: a, lossTerms: terms,
+                loss: loss, dz: dz, weightGradient: dW, biasGradient: db, learningRate: alpha,
+                weightsAfter: (0..<n).map { weights[$0] - alpha * dW[$0] }, biasAfter: bias - alpha * db)
+        }
+    }
+}

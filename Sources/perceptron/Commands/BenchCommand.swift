@@ -1,0 +1,58 @@
+import ArgumentParser
+import PerceptronCore
+
+/// `perceptron bench`: how fast the training step runs, for the README's figures.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training steps per second.",
+        discussion: """
+            Times the engine's gradient step (the hot loop of `train` and `watch`) over several \
+            rounds and prints the best and median rounds. Compare with `python3 scripts/bench_numpy.py` \
+            (the notebook's step in NumPy) and `scripts/bench_c.sh` (the same math as a plain C loop). \
+            Build with `swift build -c release` first: debug builds are several times slower.
+            """)
+
+    @OptionGroup var training: TrainingOptions
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Steps per round (a whole number, 1 or more).", valueName: "N"))
+    var steps: String = "2000000"
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Rounds to time (a whole number, 1 or more).", valueName: "R"))
+    var rounds: String = "7"
+
+    func validate() throws {
+        _ = try parseCount(steps, flag: "--steps", minimum: 1)
+        _ = try parseCount(rounds, flag: "--rounds", minimum: 1)
+    }
+
+    func run() throws {
+        let perRound = try parseCount(steps, flag: "--steps", minimum: 1)
+        let roundCount = try parseCount(rounds, flag: "--rounds", minimum: 1)
+        let clock = ContinuousClock()
+        var nanosecondsPerStep: [Double] = []
+        var checksum = 0.0
+        for _ in 0..<roundCount {
+            var trainer = training.makeTrainer()
+            let elapsed = clock.measure { trainer.advance(by: perRound) }
+            // Reading the result keeps the optimiser from dropping the work.
+            checksum += trainer.bias
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            nanosecondsPerStep.append(seconds * 1e9 / Double(perRound))
+        }
+        nanosecondsPerStep.sort()
+        let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
+        func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
+        print("engine step (\(training.dataName), \(roundCount) rounds of \(perRound) steps)")
+        print("  best:   \(format(best)) ns/step  \(rate(best)) steps/s")
+        print("  median: \(format(median)) ns/step  \(rate(median)) steps/s")
+        print("  (checksum \(checksum))")
+    }
+
+    private func format(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        return tenths.description
+    }
+}
