@@ -21,5 +21,25 @@ static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_italic(void) { return A_ITALIC; }
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
+static inline FILE *cn_stderr(void) { return stderr; }
+
+// newterm with the standard streams: unlike initscr it returns NULL on an unknown TERM
+// instead of printing and calling exit(1).
+static inline SCREEN *cn_newterm_stdio(void) { return newterm(NULL, stdout, stdin); }
+
+// 1 when the current terminal description can position the cursor (cup): "dumb" cannot.
+static inline int cn_has_cursor_addressing(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+// wcwidth is hidden unless _XOPEN_SOURCE is defined, which SwiftPM does not let a module map set.
+static inline int cn_wcwidth(wchar_t c) {
+    extern int wcwidth(wchar_t);
+    return wcwidth(c);
+}
+
+// KEY_F(n) is a function-like macro.
+static inline int cn_key_f(int n) { return KEY_F(n); }
 
 #endif

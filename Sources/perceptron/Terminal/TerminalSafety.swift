@@ -1,0 +1,257 @@
+import CNCurses
+import Glibc
+import Synchronization
+
+// MARK: - State shared with signal handlers
+//
+// Signal handlers may run at any instruction on any thread, so everything they touch is a lock-free
+// `Atomic` (global `let`s, initialised before any handler is installed; see `TerminalSafety.install`).
+// The handlers only load/store these, call async-signal-safe functions (read, write, lseek, dup2,
+// close, signal, raise, pthread_kill) and, on the way out of a crash, `endwin`, which is not formally
+// async-signal-safe but is what every curses program does there (the process dies right after).
+
+/// The signal number of the first SIGINT/SIGTERM/SIGHUP received, or 0.
+private let pendingQuitSignal = Atomic<Int32>(0)
+/// True while curses owns the screen (between `newterm` and `endwin`).
+private let cursesIsActive = Atomic<Bool>(false)
+/// The file that receives fd 2 while curses is active, or -1.
+private let capturedStderr = Atomic<Int32>(-1)
+/// A duplicate of the original fd 2, or -1.
+private let originalStderr = Atomic<Int32>(-1)
+/// Set by the first crash handler so a fault inside the handler does not loop.
+private let crashInProgress = Atomic<Bool>(false)
+/// The thread that drives curses (pthread_t is an unsigned long on Linux), or 0.
+private let cursesThread = Atomic<UInt>(0)
+
+/// Signals that ask the program to quit: the frame loop polls for them and leaves cleanly.
+private let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+/// Signals after which the process cannot go on: restore the terminal, then die by the same signal.
+/// Swift's `fatalError`/`precondition` trap with SIGILL (ud2) or SIGTRAP on Linux x86_64.
+/// SIGQUIT (Ctrl-\ in cbreak mode) would otherwise dump core with the terminal still in curses mode.
+private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
+
+/// Scratch space for copying captured stderr inside a signal handler (allocated once, never freed,
+/// so the handler does not allocate). Written only by whoever wins `restoreTerminalForExit`'s exchanges.
+nonisolated(unsafe) private let copyBuffer = UnsafeMutableRawPointer.allocate(byteCount: 4096, alignment: 16)
+private let copyBufferSize = 4096
+
+/// Ends curses and puts back fd 2, then copies what was written to stderr meanwhile (for example
+/// Swift's "Fatal error: …" line) to the real stderr. Idempotent: each step runs once, whoever gets
+/// there first (normal close, atexit, a signal or crash handler). Uses only read/write/lseek/dup2/close
+/// besides `endwin`.
+private func restoreTerminalForExit() {
+    if cursesIsActive.exchange(false, ordering: .sequentiallyConsistent) {
+        endwin()
+    }
+    let saved = originalStderr.exchange(-1, ordering: .sequentiallyConsistent)
+    let captured = capturedStderr.exchange(-1, ordering: .sequentiallyConsistent)
+    if saved >= 0 {
+        _ = dup2(saved, STDERR_FILENO)
+        close(saved)
+    }
+    if captured >= 0 {
+        if lseek(captured, 0, SEEK_SET) == 0 {
+            while true {
+                let count = read(captured, copyBuffer, copyBufferSize)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                var written = 0
+                while written < count {
+                    let n = write(STDERR_FILENO, copyBuffer + written, count - written)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { break }
+                    written += n
+                }
+                if written < count { break }
+            }
+        }
+        close(captured)
+    }
+}
+
+/// SIGINT/SIGTERM/SIGHUP: remember the signal; the frame loop sees `quitRequested` and leaves.
+/// The signal interrupts a blocking `wget_wch` (installed without SA_RESTART). If it was delivered to
+/// another thread, it is forwarded to the curses thread so that thread's wait is interrupted too.
+/// A second quit signal while the first is still pending means the loop is not responding:
+/// restore the terminal and die by the signal.
+private func handleQuitSignal(_ signo: Int32) {
+    let savedErrno = errno
+    defer { errno = savedErrno }
+    let (exchanged, _) = pendingQuitSignal.compareExchange(
+        expected: 0, desired: signo, ordering: .sequentiallyConsistent)
+    let target = cursesThread.load(ordering: .sequentiallyConsistent)
+    if target != 0 && pthread_self() != target {
+        if exchanged { _ = pthread_kill(target, signo) }
+        return
+    }
+    if !exchanged {
+        restoreTerminalForExit()
+        signal(signo, SIG_DFL)
+        unblockAndRaise(signo)
+    }
+}
+
+/// Crash signals: restore the terminal and the captured stderr once, then die by the same signal
+/// with the default action (so the exit status and core dump are what they would have been).
+private func handleCrashSignal(_ signo: Int32) {
+    if !crashInProgress.exchange(true, ordering: .sequentiallyConsistent) {
+        restoreTerminalForExit()
+    }
+    signal(signo, SIG_DFL)
+    unblockAndRaise(signo)
+    // For a synchronous fault (SIGSEGV, SIGILL…) returning re-executes the faulting instruction,
+    // which now gets the default action.
+}
+
+private func unblockAndRaise(_ signo: Int32) {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signo)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    raise(signo)
+}
+
+/// Keeps the terminal usable on every way out of the program: quit signals, crashes, `exit()`.
+///
+/// `NCursesTerminal.open()` installs it and `close()` restores the previous handlers; the program
+/// only has to poll `quitRequested` in its loop and call `exitForRequestedSignal()` after `close()`.
+enum TerminalSafety {
+    /// Old dispositions to put back in `uninstall` (touched only on the curses thread, never by handlers).
+    nonisolated(unsafe) private static var previousActions: [Int32: sigaction] = [:]
+    nonisolated(unsafe) private static var atexitRegistered = false
+    nonisolated(unsafe) private static var alternateStack: UnsafeMutableRawPointer?
+
+    /// True once SIGINT, SIGTERM or SIGHUP has arrived; the frame loop should leave.
+    static var quitRequested: Bool { pendingQuitSignal.load(ordering: .sequentiallyConsistent) != 0 }
+
+    /// The quit signal that arrived (SIGINT, SIGTERM or SIGHUP), if any.
+    static var requestedSignal: Int32? {
+        let signo = pendingQuitSignal.load(ordering: .sequentiallyConsistent)
+        return signo == 0 ? nil : signo
+    }
+
+    /// The conventional shell status for the requested signal (128 + signal number), if any.
+    static var conventionalExitStatus: Int32? { requestedSignal.map { 128 + $0 } }
+
+    /// Installs the quit and crash handlers and an atexit hook. Must run before `newterm`, so that
+    /// ncurses sees non-default SIGINT/SIGTERM handlers and does not install its own (which would
+    /// call exit from inside the handler).
+    static func install() {
+        // Touch every global the handlers use, so their lazy initialisation (swift_once) happens
+        // here and not inside a handler.
+        _ = pendingQuitSignal.load(ordering: .relaxed)
+        _ = cursesIsActive.load(ordering: .relaxed)
+        _ = capturedStderr.load(ordering: .relaxed)
+        _ = originalStderr.load(ordering: .relaxed)
+        _ = crashInProgress.load(ordering: .relaxed)
+        _ = copyBuffer
+        cursesThread.store(pthread_self(), ordering: .sequentiallyConsistent)
+
+        if !atexitRegistered {
+            atexitRegistered = true
+            atexit { restoreTerminalForExit() }
+        }
+        installAlternateStack()
+        for signo in quitSignals {
+            // No SA_RESTART: a blocking read/poll inside wget_wch returns EINTR, so the loop wakes up.
+            setHandler(signo, flags: 0) { handleQuitSignal($0) }
+        }
+        for signo in crashSignals {
+            // SA_ONSTACK: a stack overflow (SIGSEGV) still has a stack to run the handler on.
+            setHandler(signo, flags: SA_ONSTACK) { handleCrashSignal($0) }
+        }
+    }
+
+    /// Puts back the signal dispositions that were in place before `install`.
+    static func uninstall() {
+        for (signo, var action) in previousActions {
+            sigaction(signo, &action, nil)
+        }
+        previousActions = [:]
+        cursesThread.store(0, ordering: .sequentiallyConsistent)
+    }
+
+    /// Records that curses now owns the screen (so handlers and atexit call `endwin`) and sends fd 2
+    /// to an unlinked temporary file until `restoreTerminal()`: anything printed to stderr meanwhile
+    /// would be drawn over the alternate screen and then lost when it is switched off.
+    static func cursesDidStart() {
+        cursesIsActive.store(true, ordering: .sequentiallyConsistent)
+        captureStderr()
+    }
+
+    /// Ends curses (if active), puts back the original stderr and prints what was captured there.
+    /// Idempotent.
+    static func restoreTerminal() {
+        restoreTerminalForExit()
+    }
+
+    /// Ends the process the conventional way for the quit signal that stopped the loop: restores the
+    /// terminal (if not done yet), resets the signal to its default action and raises it again, so the
+    /// parent sees "killed by SIGTERM" (a shell shows $? = 128 + n: 130, 143, 129).
+    /// With no quit signal pending, exits with status 0.
+    static func exitForRequestedSignal() -> Never {
+        restoreTerminalForExit()
+        fflush(cn_stdout())
+        guard let signo = requestedSignal else { exit(0) }
+        uninstall()
+        signal(signo, SIG_DFL)
+        unblockAndRaise(signo)
+        _exit(128 + signo)  // Not reached: the default action of these signals terminates.
+    }
+
+    /// Crashes the way a Swift runtime error does (message on stderr, then a trap), to test that
+    /// the crash path restores the terminal and shows the message. Wire it to a hidden debug flag.
+    static func simulateCrashForTesting() -> Never {
+        fatalError("simulated crash for testing (TerminalSafety.simulateCrashForTesting)")
+    }
+
+    // MARK: Private
+
+    private static func setHandler(_ signo: Int32, flags: Int32, _ handler: @convention(c) (Int32) -> Void) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = flags
+        var previous = sigaction()
+        if sigaction(signo, &action, &previous) == 0, previousActions[signo] == nil {
+            previousActions[signo] = previous
+        }
+    }
+
+    private static func installAlternateStack() {
+        guard alternateStack == nil else { return }
+        let size = 64 * 1024
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var stack = stack_t()
+        stack.ss_sp = memory
+        stack.ss_size = size
+        stack.ss_flags = 0
+        if sigaltstack(&stack, nil) == 0 {
+            alternateStack = memory
+        } else {
+            memory.deallocate()
+        }
+    }
+
+    private static func captureStderr() {
+        guard capturedStderr.load(ordering: .sequentiallyConsistent) < 0 else { return }
+        var template = Array("/tmp/perceptron-stderr-XXXXXX".utf8CString)
+        let file = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard file >= 0 else { return }  // No capture: stderr keeps going to the terminal.
+        _ = fcntl(file, F_SETFD, FD_CLOEXEC)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)
+        guard saved >= 0 else {
+            close(file)
+            return
+        }
+        fflush(cn_stderr())
+        guard dup2(file, STDERR_FILENO) >= 0 else {
+            close(file)
+            close(saved)
+            return
+        }
+        originalStderr.store(saved, ordering: .sequentiallyConsistent)
+        capturedStderr.store(file, ordering: .sequentiallyConsistent)
+    }
+}
