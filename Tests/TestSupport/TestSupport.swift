@@ -1,1 +1,0 @@
-// Process and tmux helpers for the tests (filled in with the tmux harness).
