@@ -7,7 +7,9 @@ public enum Color: Hashable, Sendable {
 
     /// Parses `#RRGGBB` (case-insensitive). Returns nil for anything else.
     public init?(hex: String) {
-        guard hex.count == 7, hex.first == "#", let value = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        let digits = hex.dropFirst()
+        guard hex.count == 7, hex.first == "#", digits.allSatisfy(\.isHexDigit),
+              let value = UInt32(digits, radix: 16) else { return nil }
         self = .rgb(UInt8(value >> 16 & 0xff), UInt8(value >> 8 & 0xff), UInt8(value & 0xff))
     }
 }

@@ -1,0 +1,219 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A line plot of a series of values with a labelled y-axis and an x-axis baseline:
+/// a braille canvas plus axes.
+///
+///     1.00┤⠑⠢⡀
+///         │  ⠈⠢⣀
+///     0.50┤     ⠑⠤⡀
+///         │        ⠈⠉⠒
+///     0.00┤
+///         └──────────
+///
+/// The most recent values that fit are shown, `samplesPerCell` per column (2 with braille: one
+/// per dot column), oldest on the left; consecutive samples are joined by lines. NaN leaves a gap;
+/// +infinity clamps to the top and -infinity to the bottom. The y-axis is labelled at its top and
+/// bottom row, and in the middle when there are at least 3 plot rows, with `formatter`. With
+/// `logScale`, values are plotted by log10 and non-positive values clamp to the smallest positive
+/// one (labels still show the values themselves).
+public struct LineChart: Widget, Sendable {
+    /// The series, oldest first.
+    public var values: [Double]
+    /// The value range of the y-axis; nil to fit the shown values. (In log scale a non-positive
+    /// lower bound is replaced by the smallest positive value shown.)
+    public var yRange: ClosedRange<Double>?
+    /// Plot log10 of the values.
+    public var logScale: Bool
+    /// Turns a y value into an axis label; by default `NumberFormat.fit(value, width: 6)`.
+    public var formatter: @Sendable (Double) -> String
+    /// The style of the plotted line.
+    public var lineStyle: Style
+    /// The style of the axis lines.
+    public var axisStyle: Style
+    /// The style of the y-axis labels.
+    public var labelStyle: Style
+    /// Braille, block or ASCII dots (`CanvasMarker(glyphs)` picks braille or ASCII).
+    public var marker: CanvasMarker
+    /// Unicode box drawing or ASCII for the axes.
+    public var glyphs: GlyphSet
+
+    public init(values: [Double], yRange: ClosedRange<Double>? = nil, logScale: Bool = false,
+                formatter: @escaping @Sendable (Double) -> String = { NumberFormat.fit($0, width: 6) },
+                lineStyle: Style = .plain, axisStyle: Style = .plain, labelStyle: Style = .plain,
+                glyphs: GlyphSet = .unicode, marker: CanvasMarker? = nil) {
+        self.values = values
+        self.yRange = yRange
+        self.logScale = logScale
+        self.formatter = formatter
+        self.lineStyle = lineStyle
+        self.axisStyle = axisStyle
+        self.labelStyle = labelStyle
+        self.glyphs = glyphs
+        self.marker = marker ?? CanvasMarker(glyphs)
+    }
+
+    /// Samples drawn per cell column: 2 for braille (one per dot column), 1 for block and ASCII.
+    public var samplesPerCell: Int { marker == .braille ? 2 : 1 }
+
+    /// The parts of a chart's area, as `render` lays them out.
+    public struct Geometry: Hashable, Sendable {
+        /// Where the line is drawn.
+        public var plot: Rect
+        /// The column of the y-axis line (left of `plot`).
+        public var axisX: Int
+        /// The row of the x-axis baseline (below `plot`).
+        public var baselineY: Int
+        /// The width of the label column (left of the axis).
+        public var labelWidth: Int
+        /// The lowest and highest plotted value (log10 of them in log scale).
+        public var scaleRange: ClosedRange<Double>
+    }
+
+    /// How `area` is divided between labels, axes and plot for the current values.
+    public func geometry(in area: Rect) -> Geometry {
+        let plotHeight = max(0, area.height - 1)
+        let maxLabelWidth = max(0, area.width - 2)
+        // The labels depend on the range, which depends on the samples shown, which depend on the
+        // plot width left by the labels: widen the label column until the labels fit (it only grows).
+        var labelWidth = 0
+        var range = scaleRange(for: shownValues(plotWidth: area.width - 1))
+        for _ in 0..<4 {
+            let needed = labelRows(plotHeight: plotHeight, range: range)
+                .map { formatter(unscale($0.value)).count }.max() ?? 0
+            if needed <= labelWidth { break }
+            labelWidth = min(needed, maxLabelWidth)
+            range = scaleRange(for: shownValues(plotWidth: area.width - labelWidth - 1))
+            if labelWidth == maxLabelWidth { break }
+        }
+        let axisX = area.x + labelWidth
+        let plot = Rect(x: axisX + 1, y: area.y, width: area.maxX - axisX - 1, height: plotHeight)
+        return Geometry(plot: plot, axisX: axisX, baselineY: area.y + plotHeight, labelWidth: labelWidth,
+                        scaleRange: range)
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        guard !area.intersection(buffer.area).isEmpty else { return }
+        let g = geometry(in: area)
+        let clip = area.intersection(buffer.area)
+        // Axes.
+        let vertical: Character = glyphs.isASCII ? "|" : "│"
+        let tick: Character = glyphs.isASCII ? "+" : "┤"
+        let corner: Character = glyphs.isASCII ? "+" : "└"
+        let horizontal: Character = glyphs.isASCII ? "-" : "─"
+        func put(_ x: Int, _ y: Int, _ c: Character, _ style: Style) {
+            if clip.contains(x: x, y: y) { buffer.set(x, y, c, style: style) }
+        }
+        if area.width >= 1 {
+            for y in max(g.plot.y, clip.y)..<max(max(g.plot.y, clip.y), min(g.plot.maxY, clip.maxY)) {
+                put(g.axisX, y, vertical, axisStyle)
+            }
+            put(g.axisX, g.baselineY, corner, axisStyle)
+            for x in max(g.plot.x, clip.x)..<max(max(g.plot.x, clip.x), min(g.plot.maxX, clip.maxX)) {
+                put(x, g.baselineY, horizontal, axisStyle)
+            }
+        }
+        // Labels, right-aligned against the axis, each on the row of the value it names.
+        for label in labelRows(plotHeight: g.plot.height, range: g.scaleRange) {
+            let y = g.plot.y + label.row
+            put(g.axisX, y, tick, axisStyle)
+            guard g.labelWidth > 0 else { continue }
+            var text = formatter(unscale(label.value))
+            if text.count > g.labelWidth { text = NumberFormat.fit(unscale(label.value), width: g.labelWidth) }
+            let labelArea = Rect(x: area.x, y: y, width: g.labelWidth, height: 1)
+            buffer.write(text, x: g.axisX - text.count, y: y, style: labelStyle, clip: labelArea.intersection(clip))
+        }
+        // The line.
+        guard !g.plot.isEmpty else { return }
+        var canvas = BrailleCanvas(width: g.plot.width, height: g.plot.height)
+        let samples = shownValues(plotWidth: g.plot.width)
+        let step = marker == .braille ? 1 : 2
+        let top = 0, bottom = canvas.dotHeight - 1
+        var previous: (x: Int, y: Int)?
+        for (i, raw) in samples.enumerated() {
+            let x = i * step
+            guard let value = scaled(raw, floor: smallestPositive(samples)) else { previous = nil; continue }
+            let y: Int
+            if value == .infinity { y = top } else if value == -.infinity { y = bottom } else {
+                guard let dot = canvas.dot(x: 0, y: value, xRange: 0...1, yRange: g.scaleRange) else {
+                    previous = nil
+                    continue
+                }
+                y = min(max(dot.y, top), bottom)
+            }
+            if let p = previous { canvas.line(from: p, to: (x, y), style: lineStyle) } else { canvas.set(x, y, style: lineStyle) }
+            if step == 2 { canvas.set(x + 1, y, style: lineStyle) }
+            previous = (step == 2 ? x + 1 : x, y)
+        }
+        canvas.render(into: &buffer, at: g.plot, marker: marker)
+    }
+
+    // MARK: Scale
+
+    /// The values that fit in a plot `plotWidth` cells wide.
+    func shownValues(plotWidth: Int) -> [Double] {
+        Array(values.suffix(max(0, plotWidth) * samplesPerCell))
+    }
+
+    /// The smallest positive finite value among `samples` (nil if none).
+    private func smallestPositive(_ samples: [Double]) -> Double? {
+        samples.filter { $0 > 0 && $0.isFinite }.min()
+    }
+
+    /// `raw` on the plot's scale (log10 in log scale; non-positive values clamp to `floor`, or 1
+    /// when there is none); nil for NaN. Infinities stay infinite.
+    private func scaled(_ raw: Double, floor: Double?) -> Double? {
+        if raw.isNaN { return nil }
+        guard logScale else { return raw }
+        if raw == .infinity { return .infinity }
+        let positive = raw > 0 ? raw : (floor ?? yRange.map { $0.lowerBound > 0 ? $0.lowerBound : 1 } ?? 1)
+        return log10(positive)
+    }
+
+    /// The inverse of `scaled`: a plotted value back to the data value.
+    private func unscale(_ value: Double) -> Double {
+        logScale ? pow(10, value) : value
+    }
+
+    /// The y range the plot spans for these samples, on the plot's scale; never empty or NaN.
+    func scaleRange(for samples: [Double]) -> ClosedRange<Double> {
+        let floor = smallestPositive(samples)
+        var low: Double, high: Double
+        if let fixed = yRange, fixed.lowerBound.isFinite, fixed.upperBound.isFinite {
+            if logScale {
+                let lowValue = fixed.lowerBound > 0 ? fixed.lowerBound : (floor ?? max(fixed.upperBound, 1) / 1000)
+                low = log10(lowValue)
+                high = log10(max(fixed.upperBound, lowValue))
+            } else {
+                (low, high) = (fixed.lowerBound, fixed.upperBound)
+            }
+        } else {
+            let finite = samples.compactMap { scaled($0, floor: floor) }.filter(\.isFinite)
+            low = finite.min() ?? 0
+            high = finite.max() ?? 1
+        }
+        if !(low.isFinite && high.isFinite) { (low, high) = (0, 1) }
+        if high < low { swap(&low, &high) }
+        if high == low {
+            let pad = logScale ? 0.5 : (low == 0 ? 1 : abs(low) * 0.1)
+            (low, high) = (low - pad, high + pad)
+        }
+        return low...high
+    }
+
+    /// The rows labelled and the (scaled) value at each: top, bottom, and middle when there is room.
+    func labelRows(plotHeight: Int, range: ClosedRange<Double>) -> [(row: Int, value: Double)] {
+        guard plotHeight > 0 else { return [] }
+        var rows: [(row: Int, value: Double)] = [(0, range.upperBound)]
+        if plotHeight >= 3 {
+            // The row where the canvas puts the middle value (see `BrailleCanvas.dot`).
+            let middleDot = BrailleCanvas.toInt(Double(plotHeight * 4 - 1) / 2)
+            rows.append((middleDot / 4, (range.lowerBound + range.upperBound) / 2))
+        }
+        if plotHeight >= 2 { rows.append((plotHeight - 1, range.lowerBound)) }
+        return rows
+    }
+}
