@@ -15,7 +15,7 @@ struct Perceptron: ParsableCommand {
             for bit.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self, BenchCommand.self])
+        subcommands: [TrainCommand.self, FrameCommand.self, BenchCommand.self])
 }
 
 func runMain() -> Never {

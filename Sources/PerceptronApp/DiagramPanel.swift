@@ -1,0 +1,113 @@
+import TerminalUI
+
+/// The perceptron as a graph, tracing the selected sample: inputs → weighted edges → Σ (+ b) → σ → ŷ.
+///
+///      x₁ 0 ╌╌╌ −0.17 ╌╌╌╮  z=+0.44
+///      x₂ 1 ─── +0.44 ───┼─▶ Σ ─▶ σ ─▶ ŷ 0.6084
+///      x₃ 0 ╍╍╍ −1.00 ╍╍╍╯  b=+0.00      y 0 ✗
+enum DiagramPanel {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let m = c.dataset.sampleCount, n = c.dataset.inputCount
+        let sample = c.state.selectedSample
+        let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)
+        let tailWidth = 22
+        guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
+        let ascii = c.glyphs.isASCII
+        let showLegend = inner.height >= n * 2
+        let usable = showLegend ? inner.height - 1 : inner.height
+        let rows = (0..<n).map { inner.y + (2 * $0 + 1) * usable / (2 * n) }
+        let centerY = inner.y + (usable - 1) / 2
+        let labelX = inner.x + 1, edgeX = inner.x + 6
+        let junctionX = inner.maxX - tailWidth - 1
+        let bus = c.style(.dimText)
+        let x = c.dataset.row(sample)
+
+        // The bus that gathers the edges into Σ.
+        let top = min(rows.first!, centerY), bottom = max(rows.last!, centerY)
+        for y in top...bottom { buffer.set(junctionX, y, ascii ? "|" : "│", style: bus) }
+
+        for j in 0..<n {
+            let y = rows[j], w = c.trace.weightsBefore[j]
+            let name = "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
+            buffer.write(name, x: labelX, y: y, style: c.style(.text))
+            buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.count + 1, y: y,
+                         style: c.style(.title))
+            let edgeStyle = c.weightStyle(w)
+            let glyph = WeightGlyphs.edge(w, c.glyphs)
+            for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
+            let label = " " + DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces + " "
+            let labelStart = edgeX + (junctionX - edgeX - label.count) / 2
+            buffer.write(label, x: labelStart, y: y, style: edgeStyle)
+            buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
+                       style: bus)
+        }
+        if !rows.contains(centerY) {
+            buffer.set(junctionX, centerY,
+                       junction(y: centerY, centerY: centerY, top: top, bottom: bottom, input: false, ascii: ascii),
+                       style: bus)
+        }
+
+        // Σ, σ and the output, on the centre row.
+        let arrow = ascii ? "->" : "─▶"
+        var cursor = junctionX + 1
+        cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus)
+        let sigmaX = cursor
+        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: centerY, style: c.style(.title))
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
+        cursor = buffer.write(ascii ? "sig" : "σ", x: cursor, y: centerY, style: c.style(.sigmoidCurve))
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
+        let outputX = cursor
+        let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
+        cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: centerY, style: c.style(.text))
+        buffer.write(DisplayFormat.compact(prediction, width: 6), x: cursor, y: centerY, style: c.classStyle(prediction))
+
+        // z above Σ, the bias below it; the target and the verdict below ŷ.
+        buffer.write("z=" + DisplayFormat.signed(c.trace.z[sample], width: 6).trimmingLeadingSpaces,
+                     x: sigmaX - 1, y: centerY - 1, style: c.style(.text), clip: inner)
+        let b = c.trace.biasBefore
+        buffer.write("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, x: sigmaX - 1, y: centerY + 1,
+                     style: c.weightStyle(b), clip: inner)
+        let right = (prediction >= 0.5) == (target >= 0.5)
+        var after = buffer.write("y ", x: outputX, y: centerY + 1, style: c.style(.text), clip: inner)
+        after = buffer.write(DisplayFormat.compact(target, width: 3), x: after, y: centerY + 1,
+                             style: c.classStyle(target), clip: inner)
+        buffer.write(" " + Verdict.glyph(right, c.glyphs), x: after, y: centerY + 1,
+                     style: c.style(right ? .correct : .wrong), clip: inner)
+
+        if showLegend {
+            let legend: [(String, Role)] = ascii
+                ? [("-= w>0", .positiveWeight), ("  .: w<0", .negativeWeight), ("  thick: |w|>=1.5", .dimText)]
+                : [("─━ w>0", .positiveWeight), ("  ╌╍ w<0", .negativeWeight), ("  ┈ w≈0", .nearZeroWeight),
+                   ("  thick |w|≥1.5", .dimText)]
+            var lx = inner.x + 1
+            for (text, role) in legend { lx = buffer.write(text, x: lx, y: inner.maxY - 1, style: c.style(role), clip: inner) }
+        }
+    }
+
+    private static func junction(y: Int, centerY: Int, top: Int, bottom: Int, input: Bool, ascii: Bool) -> Character {
+        if ascii { return "+" }
+        let up = y > top, down = y < bottom, out = y == centerY
+        switch (input, up, down, out) {
+        case (true, false, true, false): return "╮"
+        case (true, true, false, false): return "╯"
+        case (true, true, true, false): return "┤"
+        case (true, true, true, true): return "┼"
+        case (true, false, true, true): return "┬"
+        case (true, true, false, true): return "┴"
+        case (true, false, false, _): return "─"
+        case (false, true, true, true): return "├"
+        default: return "│"
+        }
+    }
+}
+
+/// ✓ or ✗ (ok / NO in ASCII): whether a sample is classified right (ŷ ≥ 0.5 exactly when y = 1).
+enum Verdict {
+    static func glyph(_ right: Bool, _ glyphs: GlyphSet) -> String {
+        glyphs.isASCII ? (right ? "ok" : "NO") : (right ? "✓" : "✗")
+    }
+}
+
+extension String {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PerceptronCore
+import TerminalUI
+
+/// σ(z) as a curve, the 0.5 threshold, and every sample at its current z, marked with its label
+/// (0 or 1), so the samples can be seen sliding along the curve as the weights change.
+enum SigmoidPanel {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let inner = c.box("Sigmoid σ(z)", area: area, into: &buffer)
+        guard inner.height >= 4, inner.width >= 12 else { return }
+        let ascii = c.glyphs.isASCII
+        // Axis labels take the left 3 columns and the bottom row.
+        let plot = Rect(x: inner.x + 3, y: inner.y, width: inner.width - 3, height: inner.height - 1)
+        let zs = c.trace.z
+        let largest = zs.filter(\.isFinite).map(abs).max() ?? 0
+        // Wide enough to show every sample, up to ±20 (σ is flat beyond); off-range samples sit at the edge.
+        let reach = min(max(6, (largest + 1).rounded(.up)), 20)
+        let xRange = -reach...reach, yRange = 0.0...1.0
+        var canvas = BrailleCanvas(width: plot.width, height: plot.height)
+        let dotCount = canvas.dotWidth
+        var previous: (x: Double, y: Double)?
+        for i in 0..<dotCount {
+            let z = -reach + 2 * reach * Double(i) / Double(max(1, dotCount - 1))
+            let point = (x: z, y: 1 / (1 + exp(-z)))
+            if let p = previous {
+                canvas.line(from: p, to: point, xRange: xRange, yRange: yRange, style: c.style(.sigmoidCurve))
+            }
+            previous = point
+        }
+        // The threshold, dotted, and the z = 0 axis, under the curve.
+        let thresholdY = plot.y + plot.height / 2
+        for x in plot.x..<plot.maxX where x % 2 == 0 {
+            buffer.set(x, thresholdY, ascii ? "." : "┈", style: c.style(.grid))
+        }
+        let zeroX = plot.x + plot.width / 2
+        for y in plot.y..<plot.maxY { buffer.set(zeroX, y, ascii ? ":" : "┊", style: c.style(.grid)) }
+        canvas.render(into: &buffer, at: plot, glyphs: c.glyphs)
+
+        buffer.write("1", x: inner.x + 1, y: plot.y, style: c.style(.dimText))
+        buffer.write(".5", x: inner.x, y: thresholdY, style: c.style(.dimText))
+        buffer.write("0", x: inner.x + 1, y: plot.maxY - 1, style: c.style(.dimText))
+        let bottom = inner.maxY - 1
+        let left = DisplayFormat.compact(-reach, width: 4), right = DisplayFormat.compact(reach, width: 4)
+        buffer.write(left, x: plot.x, y: bottom, style: c.style(.dimText))
+        buffer.write("z", x: zeroX, y: bottom, style: c.style(.dimText))
+        buffer.write(right, x: plot.maxX - right.count, y: bottom, style: c.style(.dimText))
+
+        // Samples: the selected one last, so it is on top and highlighted.
+        let order = (0..<zs.count).filter { $0 != c.state.selectedSample } + [c.state.selectedSample]
+        for i in order {
+            let z = zs[i]
+            let target = c.dataset.targets[i]
+            let a = c.trace.predictions[i]
+            let column: Int
+            if z.isNaN { continue }
+            if z < -reach { column = plot.x } else if z > reach { column = plot.maxX - 1 } else {
+                column = plot.x + Int(((z + reach) / (2 * reach) * Double(plot.width - 1)).rounded())
+            }
+            let row = plot.y + Int(((1 - (a.isFinite ? a : 0.5)) * Double(plot.height - 1)).rounded())
+            var style = c.classStyle(target)
+            if i == c.state.selectedSample { style = c.style(.highlight) }
+            buffer.set(column, row, target >= 0.5 ? "1" : "0", style: style)
+        }
+    }
+}

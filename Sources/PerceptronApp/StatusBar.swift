@@ -1,0 +1,55 @@
+import TerminalUI
+
+/// RUNNING or PAUSED, the step, the loss, α, the speed, the seed, the data set, and the main keys.
+enum StatusBar {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let state = c.state
+        let base = c.style(.dimText)
+        buffer.fill(area, with: Cell(" ", style: base))
+        var x = area.x
+        let mode = state.running ? " RUNNING " : " PAUSED "
+        x = buffer.write(mode, x: x, y: area.y, style: c.style(state.running ? .statusRunning : .statusPaused))
+        let fields: [(String, String)] = [
+            ("step", DisplayFormat.grouped(state.step)),
+            ("loss", DisplayFormat.compact(c.trace.loss, width: 9)),
+            (c.glyphs.isASCII ? "lr" : "α", DisplayFormat.compact(state.trainer.learningRate, width: 7)),
+            ("", "\(DisplayFormat.grouped(state.speed)) steps/s"),
+            ("seed", String(state.trainer.seed)),
+            ("", state.trainer.dataset.name),
+        ]
+        for (label, value) in fields {
+            x = buffer.write(" ", x: x, y: area.y, style: base)
+            if !label.isEmpty { x = buffer.write(label + " ", x: x, y: area.y, style: base) }
+            x = buffer.write(value, x: x, y: area.y, style: c.style(.text).with(.bold))
+        }
+        // The right side: a notice if there is one, else as many of the main keys as fit, most
+        // important first (shown in their usual order).
+        var right: [(String, String)]
+        if let notice = state.notice {
+            right = [("", notice)]
+        } else {
+            let byPriority = [("?", "help"), ("space", state.running ? "pause" : "run"), ("q", "quit"), ("n", "step")]
+            right = []
+            for candidate in byPriority where width(of: right + [candidate]) <= area.maxX - x - 3 {
+                right.append(candidate)
+            }
+            let order = ["space", "n", "?", "q"]
+            right.sort { order.firstIndex(of: $0.0)! < order.firstIndex(of: $1.0)! }
+        }
+        let start = area.maxX - width(of: right) - 1
+        guard start > x + 1 else { return }
+        var rx = start
+        for (i, (key, action)) in right.enumerated() {
+            if i > 0 { rx = buffer.write("  ", x: rx, y: area.y, style: base) }
+            if !key.isEmpty {
+                rx = buffer.write(key, x: rx, y: area.y, style: c.style(.keyHint))
+                rx = buffer.write(" ", x: rx, y: area.y, style: base)
+            }
+            rx = buffer.write(action, x: rx, y: area.y, style: key.isEmpty ? c.style(.title) : base)
+        }
+    }
+
+    private static func width(of hints: [(String, String)]) -> Int {
+        hints.map { $0.0.isEmpty ? $0.1.count : $0.0.count + 1 + $0.1.count }.reduce(0, +) + 2 * max(0, hints.count - 1)
+    }
+}

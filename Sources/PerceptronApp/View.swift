@@ -1,0 +1,86 @@
+import PerceptronCore
+import TerminalUI
+
+/// The smallest terminal the full screen is designed for.
+public let minimumSize = (width: 80, height: 24)
+
+/// Draws the whole screen for `state`: pure, so `perceptron frame` and the tests see exactly what
+/// the terminal shows.
+public func view(_ state: AppState, theme: Theme = .standard) -> Buffer {
+    var buffer = Buffer(width: state.width, height: state.height, fill: Cell(" ", style: theme.style(.background)))
+    guard state.width >= minimumSize.width, state.height >= minimumSize.height else {
+        TooSmallPanel.render(state, theme, into: &buffer)
+        return buffer
+    }
+    let context = ViewContext(state: state, theme: theme)
+    let rows = buffer.area.split(.vertical, [.fill(1), .length(1)])
+    let body = rows[0], statusRow = rows[1]
+    let sampleRows = state.trainer.dataset.sampleCount + 3
+    let spare = body.height - sampleRows
+    // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
+    let topHeight = min(max(8, spare * 2 / 5), 16)
+    let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
+    let wide = body.width >= 120
+    let top = bands[0].split(.horizontal, wide ? [.percentage(50), .fill(1)] : [.length(42), .fill(1)])
+    let middle = bands[1].split(.horizontal, [.percentage(wide ? 38 : 40), .fill(1)])
+    DiagramPanel.render(context, area: top[0], into: &buffer)
+    WeightsPanel.render(context, area: top[1], into: &buffer)
+    SigmoidPanel.render(context, area: middle[0], into: &buffer)
+    LossPanel.render(context, area: middle[1], into: &buffer)
+    PredictionsPanel.render(context, area: bands[2], into: &buffer)
+    StatusBar.render(context, area: statusRow, into: &buffer)
+    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
+    return buffer
+}
+
+/// What every panel needs, computed once per frame: the state, the theme, and the forward pass of
+/// the current state (the same numbers `perceptron train` prints for it).
+struct ViewContext {
+    let state: AppState
+    let theme: Theme
+    let trace: StepTrace
+
+    init(state: AppState, theme: Theme) {
+        self.state = state
+        self.theme = theme
+        trace = state.trainer.trace()
+    }
+
+    var glyphs: GlyphSet { theme.glyphs }
+    var dataset: Dataset { state.trainer.dataset }
+
+    func style(_ role: Role) -> Style { theme.style(role) }
+
+    /// A titled box in the theme's border style; returns the inside.
+    func box(_ title: String, area: Rect, into buffer: inout Buffer) -> Rect {
+        Block(title: title, borderStyle: style(.border), titleStyle: style(.title), glyphs: glyphs)
+            .render(into: &buffer, area: area)
+    }
+
+    /// The style for a weight's sign (colour is never the only cue: the glyphs differ too).
+    func weightStyle(_ w: Double) -> Style {
+        if !w.isFinite { return style(.warning) }
+        if abs(w) < WeightGlyphs.nearZero { return style(.nearZeroWeight) }
+        return style(w > 0 ? .positiveWeight : .negativeWeight)
+    }
+
+    func classStyle(_ target: Double) -> Style { style(target >= 0.5 ? .class1 : .class0) }
+}
+
+/// Edge glyphs: positive solid, negative dashed, near zero dotted; heavier lines for larger |w|.
+enum WeightGlyphs {
+    static let nearZero = 0.05
+    static let heavy = 1.5
+
+    static func edge(_ w: Double, _ glyphs: GlyphSet) -> Character {
+        let ascii = glyphs.isASCII
+        if !w.isFinite { return ascii ? "?" : "╳" }
+        if abs(w) < nearZero { return ascii ? " " : "┈" }
+        switch (w > 0, abs(w) >= heavy) {
+        case (true, false): return ascii ? "-" : "─"
+        case (true, true): return ascii ? "=" : "━"
+        case (false, false): return ascii ? "." : "╌"
+        case (false, true): return ascii ? ":" : "╍"
+        }
+    }
+}

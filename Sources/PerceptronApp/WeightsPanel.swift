@@ -1,0 +1,43 @@
+import TerminalUI
+
+/// w1…wn and b: value, the change the last step made, the gradient at this state, and a sparkline.
+enum WeightsPanel {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let inner = c.box("Weights", area: area, into: &buffer)
+        guard inner.height >= 2, inner.width >= 20 else { return }
+        let n = c.dataset.inputCount
+        let ascii = c.glyphs.isASCII
+        // name(3) value(9) change(9) gradient(9), then the sparkline takes what is left.
+        let numberWidth = inner.width >= 50 ? 10 : 8
+        let columns = [inner.x, inner.x + 4, inner.x + 4 + numberWidth + 1, inner.x + 4 + 2 * (numberWidth + 1)]
+        let sparkX = columns[3] + numberWidth + 2
+        let header = c.style(.dimText)
+        buffer.write("value", x: columns[1] + numberWidth - 5, y: inner.y, style: header, clip: inner)
+        buffer.write(ascii ? "change" : "Δ step", x: columns[2] + numberWidth - 6, y: inner.y, style: header, clip: inner)
+        buffer.write(ascii ? "dL/dw" : "∂L/∂w", x: columns[3] + numberWidth - 5, y: inner.y, style: header, clip: inner)
+        if sparkX + 7 <= inner.maxX { buffer.write("history", x: sparkX, y: inner.y, style: header, clip: inner) }
+
+        let values = c.trace.weightsBefore + [c.trace.biasBefore]
+        let gradients = c.trace.weightGradient + [c.trace.biasGradient]
+        // Spread the rows out when there is room, so a projected screen is easier to read.
+        let spacing = inner.height - 1 >= 2 * (n + 1) ? 2 : 1
+        for i in 0...n {
+            let y = inner.y + 1 + i * spacing
+            guard y < inner.maxY else { break }
+            let name = i < n ? "w" + (ascii ? String(i + 1) : DisplayFormat.subscriptDigits(i + 1)) : "b"
+            buffer.write(name, x: columns[0] + 1, y: y, style: c.style(.text), clip: inner)
+            buffer.write(DisplayFormat.signed(values[i], width: numberWidth), x: columns[1], y: y,
+                         style: c.weightStyle(values[i]), clip: inner)
+            buffer.write(DisplayFormat.signed(c.state.lastChange[i], width: numberWidth), x: columns[2], y: y,
+                         style: c.style(.text), clip: inner)
+            buffer.write(DisplayFormat.signed(gradients[i], width: numberWidth), x: columns[3], y: y,
+                         style: c.style(.dimText), clip: inner)
+            let sparkArea = Rect(x: sparkX, y: y, width: inner.maxX - sparkX, height: 1)
+            if sparkArea.width >= 3 {
+                Sparkline(values: c.state.parameterHistory[i].elements, style: c.weightStyle(values[i]),
+                          gapStyle: c.style(.warning), glyphs: c.glyphs)
+                    .render(into: &buffer, area: sparkArea)
+            }
+        }
+    }
+}

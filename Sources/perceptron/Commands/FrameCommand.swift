@@ -1,0 +1,67 @@
+import ArgumentParser
+import PerceptronApp
+import PerceptronCore
+import TerminalUI
+
+/// `perceptron frame`: one screen of the visualiser as text, no terminal needed.
+struct FrameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frame",
+        abstract: "Print the visualiser's screen at one step as plain text (or with ANSI colours).",
+        discussion: """
+            The same picture `perceptron watch` draws, paused at state K, deterministic to the byte: \
+            for READMEs, lecture notes and tests.
+
+            Example: perceptron frame --step 100 --size 80x24 --color
+            """)
+
+    @OptionGroup var training: TrainingOptions
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The state to show: after K gradient steps (a whole number, 0 or more).", valueName: "K"))
+    var step: String = "0"
+
+    @Option(name: .long, help: ArgumentHelp("Screen size as WIDTHxHEIGHT, e.g. 80x24 (1x1 up to 1000x1000).", valueName: "WxH"))
+    var size: String = "80x24"
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The sample traced through the diagram (1…m).", valueName: "I"))
+    var sample: String = "1"
+
+    @Flag(name: .long, help: "Draw the loss plot on a log scale.")
+    var log = false
+
+    @Flag(name: .long, help: "Colour the frame with ANSI escape codes (24-bit colour).")
+    var color = false
+
+    func validate() throws {
+        _ = try parseCount(step, flag: "--step", minimum: 0)
+        _ = try parseSize(size)
+        let index = try parseCount(sample, flag: "--sample", minimum: 1)
+        let m = training.dataset.sampleCount
+        guard index <= m else {
+            throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
+        }
+    }
+
+    func run() throws {
+        let target = try parseCount(step, flag: "--step", minimum: 0)
+        let (width, height) = try parseSize(size)
+        var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
+        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
+        state.logScale = log
+        state.fastForward(to: target)
+        let buffer = view(state)
+        print(color ? buffer.ansiText(colorMode: .trueColor) : buffer.plainText)
+    }
+}
+
+/// "80x24" → (80, 24), or a message saying what is allowed.
+func parseSize(_ text: String) throws -> (Int, Int) {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+          (1...1000).contains(width), (1...1000).contains(height) else {
+        throw ValidationError("--size '\(text)' is not allowed: use WIDTHxHEIGHT with each from 1 to 1000, e.g. 80x24")
+    }
+    return (width, height)
+}
