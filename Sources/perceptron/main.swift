@@ -15,7 +15,8 @@ struct Perceptron: ParsableCommand {
             for bit.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self, FrameCommand.self, BenchCommand.self])
+        subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, BenchCommand.self],
+        defaultSubcommand: WatchCommand.self)
 }
 
 func runMain() -> Never {
