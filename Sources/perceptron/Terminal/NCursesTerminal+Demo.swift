@@ -4,7 +4,8 @@ import TerminalUI
 
 extension NCursesTerminal {
     /// A hidden self-check of the backend: colours, attributes, braille and box drawing, the last key
-    /// and size. Keys: `q` quits, `e` writes a line to stderr (shown after exit), `!` simulates a crash.
+    /// and size. Keys: `q` quits, `e` writes a line to stderr (shown after exit), `!` simulates a crash,
+    /// `x` calls exit(3) without closing (the atexit hook restores the terminal).
     /// Ends the process like the real loop should: status 0 on `q`, by the signal on SIGINT/TERM/HUP.
     static func demo() throws(TerminalError) -> Never {
         let terminal = try NCursesTerminal.open()
@@ -23,6 +24,8 @@ extension NCursesTerminal {
                 status = "wrote to stderr"
             case .key(.character("!")):
                 TerminalSafety.simulateCrashForTesting()
+            case .key(.character("x")):
+                exit(3)  // Without close(): the atexit hook must restore the terminal.
             case .key(let key):
                 status = "key \(key)"
             case .resize(let newWidth, let newHeight):

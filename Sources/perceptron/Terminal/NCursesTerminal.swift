@@ -323,10 +323,11 @@ final class NCursesTerminal {
     }
 }
 
-/// The colours the terminal offers and the nearest match for each requested colour.
+/// The colours the terminal offers and the nearest match for each requested colour
+/// (the mapping itself is TerminalUI's, so `perceptron frame`'s ANSI output agrees with the screen).
 struct TerminalPalette: Sendable {
     enum Depth: Sendable {
-        case monochrome, eight, sixteen, xterm256
+        case monochrome, eight, xterm256
     }
 
     let depth: Depth
@@ -342,7 +343,6 @@ struct TerminalPalette: Sendable {
         let depth: Depth =
             switch colorCount {
             case 256...: .xterm256
-            case 16...: .sixteen
             case 8...: .eight
             default: .monochrome
             }
@@ -354,58 +354,12 @@ struct TerminalPalette: Sendable {
         switch color {
         case .default:
             return hasDefaultColors ? -1 : (foreground ? 7 : 0)
-        case .rgb(let r, let g, let b):
+        case .rgb(let red, let green, let blue):
             switch depth {
-            case .xterm256: return Int32(Self.xterm256Index(r, g, b))
-            case .sixteen: return Int32(Self.nearest(r, g, b, among: Self.ansi16))
-            case .eight: return Int32(Self.nearest(r, g, b, among: Self.ansi16.prefix(8)))
+            case .xterm256: return Int32(Color.xterm256Index(red: red, green: green, blue: blue))
+            case .eight: return Int32(Color.ansi8Index(red: red, green: green, blue: blue))
             case .monochrome: return -1
             }
         }
-    }
-
-    /// The nearest of the 6×6×6 cube (indices 16–231) and the grey ramp (232–255); the first 16 are
-    /// skipped because terminals let users redefine them.
-    static func xterm256Index(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int {
-        let levels = [0, 95, 135, 175, 215, 255]
-        func nearestLevel(_ v: Int) -> Int {
-            var best = 0
-            for i in 1..<levels.count where abs(levels[i] - v) < abs(levels[best] - v) { best = i }
-            return best
-        }
-        let (ri, gi, bi) = (nearestLevel(Int(r)), nearestLevel(Int(g)), nearestLevel(Int(b)))
-        let cube = 16 + 36 * ri + 6 * gi + bi
-        let cubeDistance = distance((Int(r), Int(g), Int(b)), (levels[ri], levels[gi], levels[bi]))
-        let average = (Int(r) + Int(g) + Int(b)) / 3
-        let greyStep = min(23, max(0, (average - 8 + 5) / 10))
-        let grey = 8 + 10 * greyStep
-        let greyDistance = distance((Int(r), Int(g), Int(b)), (grey, grey, grey))
-        return greyDistance < cubeDistance ? 232 + greyStep : cube
-    }
-
-    /// xterm's default 16 colours.
-    private static let ansi16: [(Int, Int, Int)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
-        (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
-        (255, 0, 255), (0, 255, 255), (255, 255, 255),
-    ]
-
-    private static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among colors: ArraySlice<(Int, Int, Int)>) -> Int {
-        var best = colors.startIndex
-        var bestDistance = Int.max
-        for i in colors.indices {
-            let d = distance((Int(r), Int(g), Int(b)), colors[i])
-            if d < bestDistance { (best, bestDistance) = (i, d) }
-        }
-        return best
-    }
-
-    private static func nearest(_ r: UInt8, _ g: UInt8, _ b: UInt8, among colors: [(Int, Int, Int)]) -> Int {
-        nearest(r, g, b, among: colors[...])
-    }
-
-    private static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
-        let (dr, dg, db) = (a.0 - b.0, a.1 - b.1, a.2 - b.2)
-        return dr * dr + dg * dg + db * db
     }
 }
