@@ -17,7 +17,7 @@ enum TerminalError: Error, Equatable, CustomStringConvertible {
     var description: String {
         switch self {
         case .notATerminal(let stream):
-            "\(stream) is not a terminal; run perceptron in a terminal, or use 'perceptron frame' for text output"
+            "\(stream) is not a terminal"
         case .termNotSet:
             "TERM is not set; set it to your terminal type (for example TERM=xterm-256color)"
         case .unknownTerminal(let term):
