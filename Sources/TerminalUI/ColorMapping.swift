@@ -37,13 +37,21 @@ extension Color {
         return UInt8(232 + greyIndex)
     }
 
-    /// The nearest of the 8 basic ANSI colours (0…7, see `ansi8Palette`) by squared RGB distance;
-    /// the lower index wins a tie.
+    /// The nearest of the 8 basic ANSI colours (0…7, see `ansi8Palette`).
+    ///
+    /// Near-greys (channels within 24 of each other) become black (0) when their mean is below 64
+    /// and white (7) otherwise: by plain distance a mid grey would be nearest to yellow, since the
+    /// basic colours are all saturated. Other colours take the nearest by squared RGB distance,
+    /// the lower index on a tie.
     public static func ansi8Index(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+        let channels = [Int(red), Int(green), Int(blue)]
+        if let high = channels.max(), let low = channels.min(), high - low <= 24 {
+            return channels.reduce(0, +) < 3 * 64 ? 0 : 7
+        }
         var best = 0
         var bestDistance = Int.max
         for (i, c) in ansi8Palette.enumerated() {
-            let d = squaredDistance(Int(red), Int(green), Int(blue), c.red, c.green, c.blue)
+            let d = squaredDistance(channels[0], channels[1], channels[2], c.red, c.green, c.blue)
             if d < bestDistance { bestDistance = d; best = i }
         }
         return UInt8(best)

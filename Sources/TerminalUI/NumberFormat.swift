@@ -12,7 +12,8 @@ import Darwin
 /// be written in the width at all, the result is `#` repeated `width` times (like a spreadsheet).
 public enum NumberFormat {
     /// `value` in at most `width` characters: plain (`0.6084`, `12346`, `-3.5`) or scientific
-    /// (`1.23e4`, `-1.2e-5`), whichever shows more significant digits (plain on a tie).
+    /// (`1.23e4`, `-1.2e-5`), whichever is closer to `value` (plain on a tie). Either form is
+    /// `value` correctly rounded at its last digit.
     ///
     /// NaN is `NaN`, infinities are `inf` and `-inf`, zero is `0`. With `trimZeros` (the default),
     /// trailing zeros after the decimal point are dropped (`1.5000` → `1.5`, `2.000` → `2`);
@@ -34,13 +35,8 @@ public enum NumberFormat {
         case (let p?, nil): return p
         case (nil, let s?): return s
         case (let p?, let s?):
-            return significantDigits(s) > significantDigits(p) ? s : p
+            return error(of: s, from: value) < error(of: p, from: value) ? s : p
         }
-    }
-
-    /// Shorthand for `fit(value, width: width)`.
-    public static func fit(_ value: Float, width: Int, trimZeros: Bool = true) -> String {
-        fit(Double(value), width: width, trimZeros: trimZeros)
     }
 
     /// The plain form with the most decimals that fits and keeps at most 15 significant digits.
@@ -62,7 +58,9 @@ public enum NumberFormat {
 
     /// The scientific form with the most mantissa digits that fits (`1.23e4`, `-1.2e-5`, `5e-324`).
     static func bestScientific(_ value: Double, width: Int, trimZeros: Bool) -> String? {
-        var decimals = 14
+        // "d.<decimals>e<exponent>": at least 3 columns besides the decimals.
+        var decimals = min(14, width - 4)
+        if decimals < 0 { decimals = 0 }
         while decimals >= 0 {
             let text = compactExponent(printf("%.*e", value, precision: decimals))
             if text.count <= width {
@@ -82,12 +80,10 @@ public enum NumberFormat {
         return zeros
     }
 
-    /// Significant digits a formatted number shows: from the first non-zero digit to the last
-    /// digit of the mantissa.
-    static func significantDigits(_ text: String) -> Int {
-        let mantissa = text.split(separator: "e", maxSplits: 1).first.map(String.init) ?? text
-        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }
-        return digits.count
+    /// How far a formatted number is from `value` (infinite when it does not parse).
+    private static func error(of text: String, from value: Double) -> Double {
+        guard let shown = Double(text) else { return .infinity }
+        return abs(shown - value)
     }
 
     /// "1.5000" → "1.5", "2.000" → "2"; leaves numbers without a point alone.
