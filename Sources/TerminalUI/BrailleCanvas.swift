@@ -72,11 +72,14 @@ public struct BrailleCanvas: Hashable, Sendable {
     }
 
     /// Draws a straight line of dots between two dots, both ends included (Bresenham).
-    /// Ends may lie outside the canvas: the line is clipped to it first.
+    ///
+    /// Ends may lie outside the canvas. Ends up to 4096 dots outside give exactly the dots the
+    /// whole line would have on a larger canvas (so a clipped chart matches the unclipped one);
+    /// farther ends are clipped to the canvas first, which can move the line by a dot.
     public mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), style: Style = .plain) {
         guard dotWidth > 0, dotHeight > 0 else { return }
         var (x0, y0, x1, y1) = (start.x, start.y, end.x, end.y)
-        if !isInside(x0, y0) || !isInside(x1, y1) {
+        if !isNear(x0, y0) || !isNear(x1, y1) {
             guard let clipped = clip(Double(x0), Double(y0), Double(x1), Double(y1)) else { return }
             (x0, y0, x1, y1) = clipped
         }
@@ -93,8 +96,10 @@ public struct BrailleCanvas: Hashable, Sendable {
         }
     }
 
-    private func isInside(_ x: Int, _ y: Int) -> Bool {
-        x >= 0 && y >= 0 && x < dotWidth && y < dotHeight
+    /// Within the margin where lines are drawn without clipping.
+    private func isNear(_ x: Int, _ y: Int) -> Bool {
+        let margin = 4096
+        return x >= -margin && y >= -margin && x < dotWidth + margin && y < dotHeight + margin
     }
 
     /// Liang–Barsky clipping of a segment to the dot grid; nil when it misses the canvas.

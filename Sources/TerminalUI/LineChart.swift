@@ -107,15 +107,10 @@ public struct LineChart: Widget, Sendable {
         func put(_ x: Int, _ y: Int, _ c: Character, _ style: Style) {
             if clip.contains(x: x, y: y) { buffer.set(x, y, c, style: style) }
         }
-        if area.width >= 1 {
-            for y in max(g.plot.y, clip.y)..<max(max(g.plot.y, clip.y), min(g.plot.maxY, clip.maxY)) {
-                put(g.axisX, y, vertical, axisStyle)
-            }
-            put(g.axisX, g.baselineY, corner, axisStyle)
-            for x in max(g.plot.x, clip.x)..<max(max(g.plot.x, clip.x), min(g.plot.maxX, clip.maxX)) {
-                put(x, g.baselineY, horizontal, axisStyle)
-            }
-        }
+        let visible = g.plot.intersection(clip)
+        for y in visible.y..<visible.maxY { put(g.axisX, y, vertical, axisStyle) }
+        put(g.axisX, g.baselineY, corner, axisStyle)
+        for x in visible.x..<visible.maxX { put(x, g.baselineY, horizontal, axisStyle) }
         // Labels, right-aligned against the axis, each on the row of the value it names.
         for label in labelRows(plotHeight: g.plot.height, range: g.scaleRange) {
             let y = g.plot.y + label.row
@@ -126,29 +121,33 @@ public struct LineChart: Widget, Sendable {
             let labelArea = Rect(x: area.x, y: y, width: g.labelWidth, height: 1)
             buffer.write(text, x: g.axisX - text.count, y: y, style: labelStyle, clip: labelArea.intersection(clip))
         }
-        // The line.
-        guard !g.plot.isEmpty else { return }
-        var canvas = BrailleCanvas(width: g.plot.width, height: g.plot.height)
+        // The line, on a canvas covering only the visible part of the plot (dots are placed in
+        // whole-plot coordinates, then shifted).
+        guard !visible.isEmpty else { return }
+        var canvas = BrailleCanvas(width: visible.width, height: visible.height)
+        let shiftX = (visible.x - g.plot.x) * 2, shiftY = (visible.y - g.plot.y) * 4
+        let bottom = min(g.plot.height, 1 << 28) * 4 - 1
         let samples = shownValues(plotWidth: g.plot.width)
+        let floor = smallestPositive(samples)
         let step = marker == .braille ? 1 : 2
-        let top = 0, bottom = canvas.dotHeight - 1
         var previous: (x: Int, y: Int)?
         for (i, raw) in samples.enumerated() {
-            let x = i * step
-            guard let value = scaled(raw, floor: smallestPositive(samples)) else { previous = nil; continue }
+            guard let value = scaled(raw, floor: floor) else { previous = nil; continue }
+            let x = i * step - shiftX
             let y: Int
-            if value == .infinity { y = top } else if value == -.infinity { y = bottom } else {
-                guard let dot = canvas.dot(x: 0, y: value, xRange: 0...1, yRange: g.scaleRange) else {
-                    previous = nil
-                    continue
-                }
-                y = min(max(dot.y, top), bottom)
+            switch value {
+            case .infinity: y = 0
+            case -.infinity: y = bottom
+            default:
+                let fraction = BrailleCanvas.fraction(value, in: g.scaleRange)
+                y = min(max(BrailleCanvas.toInt((1 - fraction) * Double(bottom)), 0), bottom)
             }
-            if let p = previous { canvas.line(from: p, to: (x, y), style: lineStyle) } else { canvas.set(x, y, style: lineStyle) }
-            if step == 2 { canvas.set(x + 1, y, style: lineStyle) }
-            previous = (step == 2 ? x + 1 : x, y)
+            let dot = (x: x, y: y - shiftY)
+            if let p = previous { canvas.line(from: p, to: dot, style: lineStyle) } else { canvas.set(dot.x, dot.y, style: lineStyle) }
+            if step == 2 { canvas.set(dot.x + 1, dot.y, style: lineStyle) }
+            previous = (step == 2 ? dot.x + 1 : dot.x, dot.y)
         }
-        canvas.render(into: &buffer, at: g.plot, marker: marker)
+        canvas.render(into: &buffer, at: visible, marker: marker)
     }
 
     // MARK: Scale

@@ -16,6 +16,25 @@ final class LineChartTests: XCTestCase {
         ])
     }
 
+    func testPartlyOffscreenChartIsTheSameChartClipped() {
+        let chart = LineChart(values: [0, 1, 2, 3])
+        var left = Buffer(width: 7, height: 3)
+        chart.render(into: &left, area: Rect(x: -1, y: 0, width: 8, height: 3))
+        XCTAssertEqual(left.lines, ["┤ ⡜    ", "┤⡸     ", "└──────"])
+        var up = Buffer(width: 8, height: 2)
+        chart.render(into: &up, area: Rect(x: 0, y: -1, width: 8, height: 3))
+        XCTAssertEqual(up.lines, ["0┤⡸     ", " └──────"])
+        var right = Buffer(width: 3, height: 3)
+        chart.render(into: &right, area: Rect(x: -3, y: 0, width: 8, height: 3))
+        XCTAssertEqual(right.lines, ["⡜  ", "   ", "───"])
+    }
+
+    func testHugeAreaDoesNotAllocateTheWholePlot() {
+        var buffer = Buffer(width: 10, height: 4)
+        LineChart(values: [1, 2, 3]).render(into: &buffer, area: Rect(x: 0, y: 0, width: 1 << 40, height: 1 << 40))
+        XCTAssertEqual(buffer.lines[0].first, "3")
+    }
+
     func testLogScaleWithMiddleLabel() {
         // 0 clamps to the smallest positive value (1): log10 values 0, 1, 2, 0.
         XCTAssertEqual(render(LineChart(values: [1, 10, 100, 0], logScale: true), width: 8, height: 4), [
