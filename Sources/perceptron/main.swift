@@ -24,6 +24,9 @@ func runMain() -> Never {
         var command = try Perceptron.parseAsRoot()
         try command.run()
         exit(0)
+    } catch let code as ExitCode {
+        // A command that already said what went wrong only asks for its exit status.
+        exit(code.rawValue)
     } catch {
         let code = Perceptron.exitCode(for: error)
         // --help and --version arrive as errors with status 0: let the parser print them.

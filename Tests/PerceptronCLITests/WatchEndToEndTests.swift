@@ -1,0 +1,150 @@
+import Foundation
+import Glibc
+import TestSupport
+import XCTest
+
+/// The real binary, full screen, driven in a private tmux server as a person would use it.
+final class WatchEndToEndTests: XCTestCase {
+    private func start(_ arguments: [String] = ["--paused"], width: Int = 100, height: Int = 30,
+                       environment: [String: String] = [:]) throws -> TmuxSession {
+        try TmuxSession(arguments: [perceptronExecutablePath()] + arguments, width: width, height: height,
+                        environment: environment)
+    }
+
+    /// The loss `perceptron train` prints for state k, as the screen rounds it (8 decimals).
+    private func trainedLoss(atStep k: Int) throws -> String {
+        let result = try ProcessRunner.run(perceptronExecutablePath(), ["train", "--steps", String(k), "--every", String(max(k, 1))])
+        let last = result.stdout.split(separator: "\n").last!.split(separator: ",")
+        XCTAssertEqual(last[0], Substring(String(k)))
+        return String(format: "%.8f", Double(last[1])!)
+    }
+
+    func testPausedStartShowsTheNotebooksFirstPassAndStepsOnePerKeypress() throws {
+        let session = try start()
+        var screen = try session.waitFor("PAUSED")
+        XCTAssertTrue(screen.contains("0.6084"), screen)  // the notebook's first prediction
+        XCTAssertTrue(screen.contains("0.8223"), screen)  // the loss of state 0
+        XCTAssertTrue(screen.contains("step 0"), screen)
+        for _ in 0..<3 { try session.sendKeys("n") }
+        screen = try session.waitFor("step 3 ")
+        XCTAssertTrue(screen.contains(try trainedLoss(atStep: 3)), screen)
+        // → steps too; and paused, nothing moves on its own.
+        try session.sendKeys("Right")
+        screen = try session.waitFor("step 4 ")
+        XCTAssertTrue(screen.contains(try trainedLoss(atStep: 4)), screen)
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        try session.checkTerminalRestored()
+    }
+
+    func testSpaceRunsAndPauses() throws {
+        let session = try start(["--paused", "--speed", "50"])
+        _ = try session.waitFor("PAUSED")
+        try session.sendKeys("Space")
+        _ = try session.waitFor("RUNNING")
+        let running = try session.waitUntil(timeout: .seconds(10)) { screen in
+            Self.step(in: screen).map { $0 >= 10 } ?? false
+        }
+        XCTAssertTrue(running.contains("50 steps/s"), running)
+        try session.sendKeys("Space")
+        let paused = try session.waitFor("PAUSED")
+        let stoppedAt = Self.step(in: paused)
+        Thread.sleep(forTimeInterval: 0.3)
+        XCTAssertEqual(Self.step(in: session.capture()), stoppedAt, "paused must not advance")
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    func testResizeBelowMinimumAsksForMoreAndRecovers() throws {
+        let session = try start()
+        _ = try session.waitFor("PAUSED")
+        try session.resize(width: 60, height: 20)
+        let small = try session.waitFor("at least 80x24")
+        XCTAssertTrue(small.contains("60x20"), small)
+        try session.resize(width: 100, height: 30)
+        let back = try session.waitFor("PAUSED")
+        XCTAssertTrue(back.contains("Predictions"), back)
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        try session.checkTerminalRestored()
+    }
+
+    func testHelpOverlayOpensAndCloses() throws {
+        let session = try start()
+        _ = try session.waitFor("PAUSED")
+        try session.sendKeys("?")
+        let help = try session.waitFor("learning rate up / down")
+        XCTAssertTrue(help.contains("restart with a new random seed"), help)
+        try session.sendKeys("Escape")
+        _ = try session.waitUntil(timeout: .seconds(5)) { !$0.contains("learning rate up / down") }
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    func testLearningRateSpeedAndSeedKeysShowOnTheStatusBar() throws {
+        let session = try start()
+        _ = try session.waitFor("α 1 ")
+        try session.sendKeys("]")
+        _ = try session.waitFor("α 2 ")
+        try session.sendKeys("[", "[")
+        _ = try session.waitFor("α 0.5 ")
+        try session.sendKeys("+")
+        _ = try session.waitFor("50 steps/s")
+        try session.sendKeys("s")
+        let reseeded = try session.waitFor("new seed")
+        XCTAssertTrue(reseeded.contains("step 0 "), reseeded)
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    func testSigtermRestoresTheTerminal() throws {
+        let session = try start()
+        _ = try session.waitFor("PAUSED")
+        try session.signalProgram(SIGTERM)
+        XCTAssertEqual(try session.waitForExit(), 128 + SIGTERM)
+        try session.checkTerminalRestored()
+    }
+
+    func testSighupAndCtrlCRestoreTheTerminal() throws {
+        let hangup = try start(["--speed", "1000"])
+        _ = try hangup.waitFor("RUNNING")
+        try hangup.signalProgram(SIGHUP)
+        XCTAssertEqual(try hangup.waitForExit(), 128 + SIGHUP)
+        try hangup.checkTerminalRestored()
+
+        let interrupt = try start()
+        _ = try interrupt.waitFor("PAUSED")
+        try interrupt.sendKeys("C-c")
+        XCTAssertEqual(try interrupt.waitForExit(), 128 + SIGINT)
+        try interrupt.checkTerminalRestored()
+    }
+
+    func testACrashRestoresTheTerminalAndItsMessageIsReadable() throws {
+        let session = try start(["--paused", "--crash-after-first-frame"])
+        let status = try session.waitForExit()
+        XCTAssertTrue([128 + SIGILL, 128 + SIGTRAP].contains(status), "status \(status)")
+        try session.checkTerminalRestored()
+        let screen = session.capture()
+        XCTAssertTrue(screen.contains("Fatal error"), screen)
+    }
+
+    func testWithoutATerminalItSuggestsTrainAndExits2() throws {
+        // stdin and stdout are pipes here, not a terminal.
+        let result = try ProcessRunner.run(perceptronExecutablePath(), [], timeout: .seconds(10))
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("perceptron train"), result.stderr)
+        XCTAssertEqual(result.stderr.filter { $0 == "\n" }.count, 1, result.stderr)
+
+        let badTerm = try start([], environment: ["TERM": "no-such-terminal"])
+        XCTAssertEqual(try badTerm.waitForExit(), 2)
+        XCTAssertTrue(badTerm.capture().contains("perceptron train"), badTerm.capture())
+    }
+
+    /// The number after "step " on the status bar.
+    private static func step(in screen: String) -> Int? {
+        guard let range = screen.range(of: "step ", options: .backwards) else { return nil }
+        let digits = screen[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)
+        return Int(digits)
+    }
+}
