@@ -16,7 +16,7 @@ enum HelpOverlay {
     ]
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let width = 46, height = keys.count + 4
+        let width = 52, height = keys.count + 4
         let box = area.centered(width: width, height: height)
         let inner = Block(title: "Keys", borderStyle: c.style(.title), titleStyle: c.style(.title),
                           fillStyle: c.style(.background), glyphs: c.glyphs)

@@ -1,0 +1,77 @@
+import Foundation
+import PerceptronCore
+import TerminalUI
+import XCTest
+@testable import PerceptronApp
+
+/// Whole frames compared with golden files in Tests/Fixtures/frames. To accept a deliberate change
+/// of the picture, run `PERCEPTRON_RECORD_FRAMES=1 swift test --filter FrameSnapshotTests`, look at
+/// the new files, and commit them. CI never records.
+final class FrameSnapshotTests: XCTestCase {
+    private func frame(step: Int, width: Int, height: Int, sample: Int = 0, data: String = "notebook",
+                       logScale: Bool = false, help: Bool = false) throws -> Buffer {
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false,
+                             width: width, height: height)
+        state.selectedSample = sample
+        state.logScale = logScale
+        state.showHelp = help
+        state.fastForward(to: step)
+        return view(state)
+    }
+
+    private func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/frames/\(name)")
+        if ProcessInfo.processInfo.environment["PERCEPTRON_RECORD_FRAMES"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
+            XCTFail("no golden frame \(name): record it with PERCEPTRON_RECORD_FRAMES=1", file: file, line: line)
+            return
+        }
+        if golden != text {
+            let ours = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let theirs = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstDifference = zip(ours, theirs).enumerated().first { $0.element.0 != $0.element.1 }
+            let detail = firstDifference.map { "line \($0.offset + 1):\n  got      \($0.element.0)\n  expected \($0.element.1)" }
+                ?? "line counts \(ours.count) vs \(theirs.count)"
+            XCTFail("frame \(name) differs from its golden file; \(detail)", file: file, line: line)
+        }
+    }
+
+    func testFramesAt80x24() throws {
+        for step in [0, 1, 100, 5000] {
+            try assertGolden(frame(step: step, width: 80, height: 24).plainText, "notebook-80x24-step\(step).txt")
+        }
+    }
+
+    func testFramesAt120x40() throws {
+        try assertGolden(frame(step: 0, width: 120, height: 40).plainText, "notebook-120x40-step0.txt")
+        try assertGolden(frame(step: 300, width: 120, height: 40, sample: 2, logScale: true).plainText,
+                         "notebook-120x40-step300-sample3-log.txt")
+    }
+
+    func testFramesAt200x60AndOtherData() throws {
+        try assertGolden(frame(step: 1000, width: 200, height: 60).plainText, "notebook-200x60-step1000.txt")
+        try assertGolden(frame(step: 50, width: 80, height: 24, data: "and").plainText, "and-80x24-step50.txt")
+        try assertGolden(frame(step: 20, width: 80, height: 24, help: true).plainText, "notebook-80x24-help.txt")
+        try assertGolden(frame(step: 0, width: 60, height: 20).plainText, "too-small-60x20.txt")
+    }
+
+    /// Styles too: which cells are which colour and attribute.
+    func testStylesAt80x24() throws {
+        try assertGolden(frame(step: 10, width: 80, height: 24).styleDump, "notebook-80x24-step10.styles")
+    }
+
+    /// The numbers on screen are `train`'s numbers, rounded: state 0's loss and first prediction.
+    func testFrameShowsTheNotebooksNumbers() throws {
+        let text = try frame(step: 0, width: 80, height: 24).plainText
+        XCTAssertTrue(text.contains("ŷ 0.6084"), text)
+        XCTAssertTrue(text.contains("Loss 0.82232258"), text)
+        // Negative weights are dashed, positive solid: colour is never the only cue.
+        XCTAssertTrue(text.contains("╌ −0.166 ╌"), text)
+        XCTAssertTrue(text.contains("─ +0.441 ─"), text)
+    }
+}
