@@ -115,4 +115,16 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(version.status, 0)
         XCTAssertFalse(version.stdout.isEmpty)
     }
+
+    /// Nothing per step is kept: three million steps need no more memory than ten. (Peak resident
+    /// memory from wait4; the program's baseline is the Swift runtime's few MB.)
+    func testMemoryDoesNotGrowWithSteps() throws {
+        let short = try train(["--steps", "10", "--every", "10"])
+        let long = try train(["--steps", "3000000", "--every", "3000000"])
+        XCTAssertEqual(long.status, 0, long.stderr)
+        XCTAssertEqual(long.stdout.split(separator: "\n").count, 3)
+        XCTAssertGreaterThan(short.peakMemoryKilobytes, 0)
+        XCTAssertLessThan(long.peakMemoryKilobytes - short.peakMemoryKilobytes, 2048,
+                          "10 steps: \(short.peakMemoryKilobytes) KiB, 3M steps: \(long.peakMemoryKilobytes) KiB")
+    }
 }

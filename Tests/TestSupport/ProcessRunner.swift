@@ -8,12 +8,20 @@ public struct ProcessResult: Sendable, Equatable {
     public var stderr: String
     /// True when the process outlived the timeout and was killed (then `status` is 137).
     public var timedOut: Bool
+    /// The child's peak resident memory in KiB (`ru_maxrss` from wait4), 0 when unknown.
+    public var peakMemoryKilobytes: Int
 
-    public init(status: Int32, stdout: String, stderr: String, timedOut: Bool = false) {
+    public init(status: Int32, stdout: String, stderr: String, timedOut: Bool = false, peakMemoryKilobytes: Int = 0) {
         self.status = status
         self.stdout = stdout
         self.stderr = stderr
         self.timedOut = timedOut
+        self.peakMemoryKilobytes = peakMemoryKilobytes
+    }
+
+    /// Equal in what the process did; the memory figure is a measurement, not an outcome.
+    public static func == (a: ProcessResult, b: ProcessResult) -> Bool {
+        a.status == b.status && a.stdout == b.stdout && a.stderr == b.stderr && a.timedOut == b.timedOut
     }
 }
 
@@ -90,6 +98,7 @@ public enum ProcessRunner {
         var status: Int32?
         var timedOut = false
         var exitStatus: Int32 = 0
+        var usage = rusage()
 
         while status == nil {
             var fds: [pollfd] = []
@@ -111,7 +120,7 @@ public enum ProcessRunner {
                 }
             }
             var raw: Int32 = 0
-            let waited = waitpid(pid, &raw, WNOHANG)
+            let waited = wait4(pid, &raw, WNOHANG, &usage)
             if waited == pid {
                 exitStatus = decode(raw)
                 status = exitStatus
@@ -121,7 +130,7 @@ public enum ProcessRunner {
                 timedOut = true
                 kill(-pid, SIGKILL)
                 kill(pid, SIGKILL)
-                while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+                while wait4(pid, &raw, 0, &usage) < 0 && errno == EINTR {}
                 status = decode(raw)
             }
         }
@@ -135,7 +144,8 @@ public enum ProcessRunner {
             status: status ?? exitStatus,
             stdout: String(decoding: outputBytes, as: UTF8.self),
             stderr: String(decoding: errorBytes, as: UTF8.self),
-            timedOut: timedOut)
+            timedOut: timedOut,
+            peakMemoryKilobytes: Int(usage.ru_maxrss))
     }
 
     /// This process's environment with `adding` set and `removing` taken out: handy for
