@@ -25,6 +25,12 @@ enum DisplayFormat {
         NumberFormat.fit(value, width: width)
     }
 
+    /// The loss, the same way wherever it appears: 8 decimals for values below 1 (trailing zeros
+    /// kept so the width does not jump as it falls), scientific when tiny.
+    static func loss(_ value: Double) -> String {
+        NumberFormat.fit(value, width: 10, trimZeros: false)
+    }
+
     /// 1234567 → "1,234,567".
     static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -4,7 +4,7 @@ import TerminalUI
 enum LossPanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         let scale = c.state.logScale ? " · log scale" : ""
-        let inner = c.box("Loss " + DisplayFormat.compact(c.trace.loss, width: 10) + scale, area: area, into: &buffer)
+        let inner = c.box("Loss " + DisplayFormat.loss(c.trace.loss) + scale, area: area, into: &buffer)
         guard inner.height >= 3, inner.width >= 12 else { return }
         let history = c.state.lossHistory.elements
         let chartArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)

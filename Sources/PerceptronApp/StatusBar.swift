@@ -11,7 +11,7 @@ enum StatusBar {
         x = buffer.write(mode, x: x, y: area.y, style: c.style(state.running ? .statusRunning : .statusPaused))
         let fields: [(String, String)] = [
             ("step", DisplayFormat.grouped(state.step)),
-            ("loss", DisplayFormat.compact(c.trace.loss, width: 9)),
+            ("loss", DisplayFormat.loss(c.trace.loss)),
             (c.glyphs.isASCII ? "lr" : "α", DisplayFormat.compact(state.trainer.learningRate, width: 7)),
             ("", "\(DisplayFormat.grouped(state.speed)) steps/s"),
             ("seed", String(state.trainer.seed)),
@@ -28,7 +28,8 @@ enum StatusBar {
         if let notice = state.notice {
             right = [("", notice)]
         } else {
-            let byPriority = [("?", "help"), ("space", state.running ? "pause" : "run"), ("q", "quit"), ("n", "step")]
+            // The full list sits in the bottom border of the predictions; here, what fits.
+            let byPriority = [("?", "help"), ("q", "quit"), ("space", state.running ? "pause" : "run"), ("n", "step")]
             right = []
             for candidate in byPriority where width(of: right + [candidate]) <= area.maxX - x - 3 {
                 right.append(candidate)

@@ -28,6 +28,8 @@ public func view(_ state: AppState, theme: Theme = .standard) -> Buffer {
     SigmoidPanel.render(context, area: middle[0], into: &buffer)
     LossPanel.render(context, area: middle[1], into: &buffer)
     PredictionsPanel.render(context, area: bands[2], into: &buffer)
+    KeyHints.render(context, border: Rect(x: bands[2].x + 1, y: bands[2].maxY - 1, width: bands[2].width - 2, height: 1),
+                    into: &buffer)
     StatusBar.render(context, area: statusRow, into: &buffer)
     if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
     return buffer

@@ -1,0 +1,25 @@
+import TerminalUI
+
+/// The main keys, in the bottom border of the predictions panel: always in view, out of the way.
+enum KeyHints {
+    static func render(_ c: ViewContext, border: Rect, into buffer: inout Buffer) {
+        let ascii = c.glyphs.isASCII
+        let hints: [(String, String)] = [
+            ("space", c.state.running ? "pause" : "run"), (ascii ? "n" : "n/→", "step"), ("+/-", "speed"),
+            ("]/[", ascii ? "lr" : "α"), ("r", "restart"), ("s", "new seed"), (ascii ? "Up/Dn" : "↑/↓", "sample"),
+            ("l", "log"), ("?", "help"), ("q", "quit"),
+        ]
+        // Drop hints from the middle of the list until the rest fit; help and quit always stay.
+        var shown = hints
+        func width(_ list: [(String, String)]) -> Int { list.map { $0.0.count + $0.1.count + 3 }.reduce(1, +) }
+        while width(shown) > border.width - 2, shown.count > 2 { shown.remove(at: shown.count - 3) }
+        var x = border.maxX - width(shown)
+        guard x > border.x else { return }
+        x = buffer.write(" ", x: x, y: border.y, style: c.style(.border))
+        for (i, (key, action)) in shown.enumerated() {
+            x = buffer.write(key, x: x, y: border.y, style: c.style(.keyHint))
+            let gap = i == shown.count - 1 ? " " : "  "
+            x = buffer.write(" " + action + gap, x: x, y: border.y, style: c.style(.dimText))
+        }
+    }
+}
