@@ -15,6 +15,10 @@ public struct AppState: Sendable {
     public var selectedSample = 0
     public var logScale = false
     public var showHelp = false
+    /// Projection mode: big numbers and the loss plot for the back row, secondary panels hidden.
+    public var presenting = false
+    /// A panel shown alone on the whole screen (keys 1–5), or nil.
+    public var zoomedPanel: Panel?
     /// Set when the user asked to quit.
     public var quitRequested = false
     /// The terminal size the view lays out for.
@@ -119,6 +123,11 @@ public struct AppState: Sendable {
         stepDebt -= Double(due)
         return due
     }
+}
+
+/// The panels, numbered as the zoom keys 1–5 choose them.
+public enum Panel: Int, CaseIterable, Sendable {
+    case diagram = 1, weights, sigmoid, loss, predictions
 }
 
 /// SplitMix64: a tiny, well-mixed generator for picking new seeds.

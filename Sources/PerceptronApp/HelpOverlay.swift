@@ -11,12 +11,14 @@ enum HelpOverlay {
         ("s", "restart with a new random seed"),
         ("↑  ↓", "choose the sample in the diagram"),
         ("l", "loss plot: log / linear scale"),
+        ("p", "projection mode: big numbers"),
+        ("1 … 5", "zoom a panel / back (1 diagram … 5 table)"),
         ("?", "this help (Esc closes it)"),
         ("q  Esc", "quit"),
     ]
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let width = 52, height = keys.count + 4
+        let width = 60, height = keys.count + 4
         let box = area.centered(width: width, height: height)
         let inner = Block(title: "Keys", borderStyle: c.style(.title), titleStyle: c.style(.title),
                           fillStyle: c.style(.background), glyphs: c.glyphs)

@@ -11,7 +11,7 @@ enum LossPanel {
         let chart = LineChart(values: history.map(\.loss), logScale: c.state.logScale,
                               formatter: { NumberFormat.fit($0, width: 6) },
                               lineStyle: c.style(.lossLine), axisStyle: c.style(.grid), labelStyle: c.style(.dimText),
-                              glyphs: c.glyphs)
+                              glyphs: c.glyphs, marker: c.marker)
         chart.render(into: &buffer, area: chartArea)
         // Which steps the plot spans: it keeps the most recent points that fit.
         let shown = min(history.count, chart.geometry(in: chartArea).plot.width * chart.samplesPerCell)

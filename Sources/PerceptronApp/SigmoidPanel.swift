@@ -38,7 +38,7 @@ enum SigmoidPanel {
         }
         let zeroX = plot.x + plot.width / 2
         for y in plot.y..<plot.maxY { buffer.set(zeroX, y, ascii ? ":" : "┊", style: c.style(.grid)) }
-        canvas.render(into: &buffer, at: plot, glyphs: c.glyphs)
+        canvas.render(into: &buffer, at: plot, marker: c.marker)
 
         buffer.write("1", x: inner.x + 1, y: plot.y, style: c.style(.dimText))
         buffer.write(".5", x: inner.x, y: thresholdY, style: c.style(.dimText))

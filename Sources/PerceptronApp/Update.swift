@@ -65,6 +65,13 @@ private func handle(_ key: Key, _ state: inout AppState) {
         state.logScale.toggle()
     case .character("?"), .character("h"):
         state.showHelp = true
+    case .character("p"):
+        state.presenting.toggle()
+        state.zoomedPanel = nil
+    case .character(let c) where ("1"..."5").contains(c):
+        // The same key again goes back to the full layout.
+        let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:))
+        state.zoomedPanel = state.zoomedPanel == panel ? nil : panel
     default:
         break
     }

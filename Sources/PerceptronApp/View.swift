@@ -15,6 +15,26 @@ public func view(_ state: AppState, theme: Theme = .standard) -> Buffer {
     let context = ViewContext(state: state, theme: theme)
     let rows = buffer.area.split(.vertical, [.fill(1), .length(1)])
     let body = rows[0], statusRow = rows[1]
+    let lastBand: Rect
+    if let panel = state.zoomedPanel {
+        render(panel, context, area: body, into: &buffer)
+        lastBand = body
+    } else if state.presenting {
+        lastBand = PresentationLayout.render(context, area: body, into: &buffer)
+    } else {
+        lastBand = renderStandardLayout(context, area: body, into: &buffer)
+    }
+    KeyHints.render(context, border: Rect(x: lastBand.x + 1, y: lastBand.maxY - 1, width: lastBand.width - 2, height: 1),
+                    into: &buffer)
+    StatusBar.render(context, area: statusRow, into: &buffer)
+    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
+    finish(&buffer, theme: theme)
+    return buffer
+}
+
+/// The five panels at once; returns the bottom band (whose border carries the key hints).
+private func renderStandardLayout(_ context: ViewContext, area body: Rect, into buffer: inout Buffer) -> Rect {
+    let state = context.state
     let sampleRows = state.trainer.dataset.sampleCount + 3
     let spare = body.height - sampleRows
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
@@ -28,11 +48,34 @@ public func view(_ state: AppState, theme: Theme = .standard) -> Buffer {
     SigmoidPanel.render(context, area: middle[0], into: &buffer)
     LossPanel.render(context, area: middle[1], into: &buffer)
     PredictionsPanel.render(context, area: bands[2], into: &buffer)
-    KeyHints.render(context, border: Rect(x: bands[2].x + 1, y: bands[2].maxY - 1, width: bands[2].width - 2, height: 1),
-                    into: &buffer)
-    StatusBar.render(context, area: statusRow, into: &buffer)
-    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
-    return buffer
+    return bands[2]
+}
+
+/// One panel, anywhere: the zoom keys show one on the whole screen.
+func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: inout Buffer) {
+    switch panel {
+    case .diagram: DiagramPanel.render(context, area: area, into: &buffer)
+    case .weights: WeightsPanel.render(context, area: area, into: &buffer)
+    case .sigmoid: SigmoidPanel.render(context, area: area, into: &buffer)
+    case .loss: LossPanel.render(context, area: area, into: &buffer)
+    case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
+    }
+}
+
+/// Last touches that hold for every cell: the theme's background behind cells that have none of
+/// their own, and, with `--ascii`, nothing but ASCII on screen.
+private func finish(_ buffer: inout Buffer, theme: Theme) {
+    let background = theme.style(.background).background
+    let ascii = theme.glyphs.isASCII
+    guard background != .default || ascii else { return }
+    for y in 0..<buffer.height {
+        for x in 0..<buffer.width {
+            var cell = buffer[x, y]
+            if cell.style.background == .default { cell.style.background = background }
+            if ascii, !cell.character.isASCII { cell.character = ASCIIFallback.character(for: cell.character) }
+            buffer[x, y] = cell
+        }
+    }
 }
 
 /// What every panel needs, computed once per frame: the state, the theme, and the forward pass of
@@ -49,6 +92,10 @@ struct ViewContext {
     }
 
     var glyphs: GlyphSet { theme.glyphs }
+    /// Thick glyphs for plots, readable from the back of a hall.
+    var heavy: Bool { state.presenting }
+    /// How canvases draw: block halves when heavy, else braille (ASCII dots with `--ascii`).
+    var marker: CanvasMarker { glyphs.isASCII ? .ascii : heavy ? .block : .braille }
     var dataset: Dataset { state.trainer.dataset }
 
     func style(_ role: Role) -> Style { theme.style(role) }

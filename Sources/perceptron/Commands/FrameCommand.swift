@@ -16,6 +16,7 @@ struct FrameCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("The state to show: after K gradient steps (a whole number, 0 or more).", valueName: "K"))
@@ -28,6 +29,11 @@ struct FrameCommand: ParsableCommand {
             help: ArgumentHelp("The sample traced through the diagram (1…m).", valueName: "I"))
     var sample: String = "1"
 
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions.",
+                               valueName: "N"))
+    var zoom: String?
+
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
 
@@ -37,6 +43,7 @@ struct FrameCommand: ParsableCommand {
     func validate() throws {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
+        _ = try zoomedPanel()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
         let m = training.dataset.sampleCount
         guard index <= m else {
@@ -50,9 +57,21 @@ struct FrameCommand: ParsableCommand {
         var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
+        state.zoomedPanel = try zoomedPanel()
+        display.apply(to: &state)
         state.fastForward(to: target)
-        let buffer = view(state)
+        let buffer = view(state, theme: display.theme())
         print(color ? buffer.ansiText(colorMode: .trueColor) : buffer.plainText)
+    }
+}
+
+extension FrameCommand {
+    func zoomedPanel() throws -> Panel? {
+        guard let zoom else { return nil }
+        guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
+            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
+        }
+        return panel
     }
 }
 

@@ -22,6 +22,7 @@ struct WatchCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var display: DisplayOptions
 
     @Flag(name: .long, help: "Start paused at state 0, showing the notebook's first forward pass.")
     var paused = false
@@ -57,11 +58,13 @@ struct WatchCommand: ParsableCommand {
         let (width, height) = terminal.size
         var state = AppState(trainer: training.makeTrainer(), running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
+        display.apply(to: &state)
+        let theme = display.theme()
         var lastTick = start
         var needsDraw = true
         while !state.quitRequested && !TerminalSafety.quitRequested {
             if needsDraw {
-                terminal.draw(view(state))
+                terminal.draw(view(state, theme: theme))
                 needsDraw = false
                 if crashAfterFirstFrame { TerminalSafety.simulateCrashForTesting() }
             }
