@@ -8,51 +8,65 @@ public enum Role: String, CaseIterable, Sendable {
     case sigmoidCurve, sampleMarker, lossLine, grid, highlight, warning
     case correct, wrong
     case statusRunning, statusPaused
+
+    /// The role's name in a `.theme` file: snake_case (`dimText` → `dim_text`, `class0` → `class_0`).
+    public var fileKey: String {
+        var key = ""
+        var previous: Character?
+        for character in rawValue {
+            if character.isUppercase {
+                key += "_" + character.lowercased()
+            } else if character.isNumber, let previous, previous.isLetter {
+                key += "_" + String(character)
+            } else {
+                key.append(character)
+            }
+            previous = character
+        }
+        return key
+    }
+
+    /// The role named `fileKey` in a `.theme` file, or nil.
+    public init?(fileKey: String) {
+        guard let role = Role.allCases.first(where: { $0.fileKey == fileKey }) else { return nil }
+        self = role
+    }
 }
 
 /// Styles by role, plus which glyphs may be drawn.
-public struct Theme: Sendable {
+public struct Theme: Sendable, Equatable {
     public var name: String
     public var styles: [Role: Style]
     public var glyphs: GlyphSet
+    /// Draw heavy lines and blocks instead of hairlines (`theme[line_weight]="heavy"`): for
+    /// projectors, where thin lines disappear.
+    public var heavyLines: Bool
 
-    public init(name: String, styles: [Role: Style], glyphs: GlyphSet = .unicode) {
+    public init(name: String, styles: [Role: Style], glyphs: GlyphSet = .unicode, heavyLines: Bool = false) {
         self.name = name
         self.styles = styles
         self.glyphs = glyphs
+        self.heavyLines = heavyLines
     }
 
     public func style(_ role: Role) -> Style { styles[role] ?? Theme.standard.styles[role] ?? .plain }
 
+    /// The screen's background colour: the `background` role's background.
+    public var screenBackground: Color { style(.background).background }
+
     /// The default: dark, colour-blind safe (Okabe-Ito): positive weights sky blue, negative orange.
+    ///
+    /// Its single source is the text of `themes/default.theme`, compiled in (`ThemeBuiltIns.swift`;
+    /// a test checks that the file and the compiled-in copy are the same byte for byte).
     public static let standard: Theme = {
-        func fg(_ hex: String, _ attributes: Attributes = []) -> Style {
-            Style(foreground: Color(hex: hex) ?? .default, attributes: attributes)
+        guard let text = BuiltInThemes.texts[ThemeCatalog.defaultName] else {
+            fatalError("perceptron: the built-in default theme is missing")
         }
-        let skyBlue = "#56B4E9", orange = "#E69F00", green = "#009E73", yellow = "#F0E442"
-        let vermillion = "#D55E00", purple = "#CC79A7"
-        return Theme(name: "default", styles: [
-            .background: .plain,
-            .text: .plain,
-            .dimText: fg("#8A8A8A"),
-            .title: fg(yellow, .bold),
-            .border: fg("#5F6B7A"),
-            .keyHint: fg(skyBlue, .bold),
-            .positiveWeight: fg(skyBlue, .bold),
-            .negativeWeight: fg(orange, .bold),
-            .nearZeroWeight: fg("#8A8A8A"),
-            .class0: fg(orange, .bold),
-            .class1: fg(skyBlue, .bold),
-            .sigmoidCurve: fg("#E0E0E0"),
-            .sampleMarker: fg(yellow, .bold),
-            .lossLine: fg(purple, .bold),
-            .grid: fg("#4E4E4E"),
-            .highlight: Style(foreground: .rgb(0, 0, 0), background: Color(hex: yellow) ?? .default, attributes: .bold),
-            .warning: fg(vermillion, .bold),
-            .correct: fg(green, .bold),
-            .wrong: fg(vermillion, .bold),
-            .statusRunning: Style(foreground: .rgb(0, 0, 0), background: Color(hex: green) ?? .default, attributes: .bold),
-            .statusPaused: Style(foreground: .rgb(0, 0, 0), background: Color(hex: orange) ?? .default, attributes: .bold),
-        ])
+        do throws(ThemeError) {
+            return try ThemeFile.parse(text, name: ThemeCatalog.defaultName, path: BuiltInThemes.path(ThemeCatalog.defaultName),
+                                       base: nil).theme
+        } catch {
+            fatalError("perceptron: the built-in default theme is broken: \(error)")
+        }
     }()
 }
