@@ -19,6 +19,12 @@ public struct AppState: Sendable {
     public var presenting = false
     /// A panel shown alone on the whole screen (keys 1–5), or nil.
     public var zoomedPanel: Panel?
+    /// The themes `t` cycles through (never empty), and the one in use.
+    public var themes: [Theme] = [.standard] {
+        didSet { if themes.isEmpty { themes = [.standard] }; themeIndex = min(themeIndex, themes.count - 1) }
+    }
+    public var themeIndex = 0
+    public var theme: Theme { themes[themeIndex] }
     /// Set when the user asked to quit.
     public var quitRequested = false
     /// The terminal size the view lays out for.

@@ -12,6 +12,7 @@ enum HelpOverlay {
         ("↑  ↓", "choose the sample in the diagram"),
         ("l", "loss plot: log / linear scale"),
         ("p", "projection mode: big numbers"),
+        ("t", "next colour theme"),
         ("1 … 5", "zoom a panel / back (1 diagram … 5 table)"),
         ("?", "this help (Esc closes it)"),
         ("q  Esc", "quit"),

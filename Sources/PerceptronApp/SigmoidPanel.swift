@@ -34,10 +34,10 @@ enum SigmoidPanel {
         // The threshold, dotted, and the z = 0 axis, under the curve.
         let thresholdY = plot.y + plot.height / 2
         for x in plot.x..<plot.maxX where x % 2 == 0 {
-            buffer.set(x, thresholdY, ascii ? "." : "┈", style: c.style(.grid))
+            buffer.set(x, thresholdY, ascii ? "." : c.heavy ? "─" : "┈", style: c.style(.grid))
         }
         let zeroX = plot.x + plot.width / 2
-        for y in plot.y..<plot.maxY { buffer.set(zeroX, y, ascii ? ":" : "┊", style: c.style(.grid)) }
+        for y in plot.y..<plot.maxY { buffer.set(zeroX, y, ascii ? ":" : c.heavy ? "│" : "┊", style: c.style(.grid)) }
         canvas.render(into: &buffer, at: plot, marker: c.marker)
 
         buffer.write("1", x: inner.x + 1, y: plot.y, style: c.style(.dimText))

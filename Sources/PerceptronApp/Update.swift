@@ -65,6 +65,9 @@ private func handle(_ key: Key, _ state: inout AppState) {
         state.logScale.toggle()
     case .character("?"), .character("h"):
         state.showHelp = true
+    case .character("t"):
+        state.themeIndex = (state.themeIndex + 1) % state.themes.count
+        state.notice = "theme \(state.theme.name)"
     case .character("p"):
         state.presenting.toggle()
         state.zoomedPanel = nil

@@ -6,7 +6,8 @@ public let minimumSize = (width: 80, height: 24)
 
 /// Draws the whole screen for `state`: pure, so `perceptron frame` and the tests see exactly what
 /// the terminal shows.
-public func view(_ state: AppState, theme: Theme = .standard) -> Buffer {
+public func view(_ state: AppState) -> Buffer {
+    let theme = state.theme
     var buffer = Buffer(width: state.width, height: state.height, fill: Cell(" ", style: theme.style(.background)))
     guard state.width >= minimumSize.width, state.height >= minimumSize.height else {
         TooSmallPanel.render(state, theme, into: &buffer)
@@ -62,16 +63,18 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     }
 }
 
-/// Last touches that hold for every cell: the theme's background behind cells that have none of
-/// their own, and, with `--ascii`, nothing but ASCII on screen.
+/// Last touches that hold for every cell: the theme's background (and text colour) behind cells
+/// that have none of their own, so a light theme is light on any terminal; and, with `--ascii`,
+/// nothing but ASCII on screen.
 private func finish(_ buffer: inout Buffer, theme: Theme) {
-    let background = theme.style(.background).background
+    let screen = theme.style(.background)
     let ascii = theme.glyphs.isASCII
-    guard background != .default || ascii else { return }
+    guard screen.background != .default || screen.foreground != .default || ascii else { return }
     for y in 0..<buffer.height {
         for x in 0..<buffer.width {
             var cell = buffer[x, y]
-            if cell.style.background == .default { cell.style.background = background }
+            if cell.style.background == .default { cell.style.background = screen.background }
+            if cell.style.foreground == .default { cell.style.foreground = screen.foreground }
             if ascii, !cell.character.isASCII { cell.character = ASCIIFallback.character(for: cell.character) }
             buffer[x, y] = cell
         }
@@ -92,8 +95,9 @@ struct ViewContext {
     }
 
     var glyphs: GlyphSet { theme.glyphs }
-    /// Thick glyphs for plots, readable from the back of a hall.
-    var heavy: Bool { state.presenting }
+    /// Thick glyphs for plots, readable from the back of a hall: in projection mode, and with
+    /// themes that ask for them (no hairlines on a washed-out projector).
+    var heavy: Bool { state.presenting || theme.heavyLines }
     /// How canvases draw: block halves when heavy, else braille (ASCII dots with `--ascii`).
     var marker: CanvasMarker { glyphs.isASCII ? .ascii : heavy ? .block : .braille }
     var dataset: Dataset { state.trainer.dataset }
@@ -102,7 +106,8 @@ struct ViewContext {
 
     /// A titled box in the theme's border style; returns the inside.
     func box(_ title: String, area: Rect, into buffer: inout Buffer) -> Rect {
-        Block(title: title, borderStyle: style(.border), titleStyle: style(.title), glyphs: glyphs)
+        Block(title: title, kind: heavy ? .thick : .plain, borderStyle: style(.border), titleStyle: style(.title),
+              glyphs: glyphs)
             .render(into: &buffer, area: area)
     }
 

@@ -15,7 +15,7 @@ struct Perceptron: ParsableCommand {
             for bit.
             """,
         version: "0.1.0",
-        subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, BenchCommand.self],
+        subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, BenchCommand.self],
         defaultSubcommand: WatchCommand.self)
 }
 
@@ -33,8 +33,9 @@ func runMain() -> Never {
         if code == .success { Perceptron.exit(withError: error) }
         var message = Perceptron.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "\(error)"
-        // Our own checks say what is allowed; the parser's (unknown flag, missing value) do not.
-        if !(error is ValidationError) { message += " (see 'perceptron --help')" }
+        // Our own checks start with the flag and say what is allowed; the parser's (unknown flag,
+        // missing value) do not, so point to the help.
+        if !message.hasPrefix("--") { message += " (see 'perceptron --help')" }
         printError("perceptron: \(message)")
         exit(2)
     }

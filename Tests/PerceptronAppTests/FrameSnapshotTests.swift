@@ -9,12 +9,16 @@ import XCTest
 /// the new files, and commit them. CI never records.
 final class FrameSnapshotTests: XCTestCase {
     private func frame(step: Int, width: Int, height: Int, sample: Int = 0, data: String = "notebook",
-                       logScale: Bool = false, help: Bool = false) throws -> Buffer {
+                       logScale: Bool = false, help: Bool = false, presenting: Bool = false, zoom: Panel? = nil,
+                       theme: Theme = .standard) throws -> Buffer {
         var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false,
                              width: width, height: height)
         state.selectedSample = sample
         state.logScale = logScale
         state.showHelp = help
+        state.presenting = presenting
+        state.zoomedPanel = zoom
+        state.themes = [theme]
         state.fastForward(to: step)
         return view(state)
     }
@@ -73,5 +77,26 @@ final class FrameSnapshotTests: XCTestCase {
         // Negative weights are dashed, positive solid: colour is never the only cue.
         XCTAssertTrue(text.contains("╌ −0.166 ╌"), text)
         XCTAssertTrue(text.contains("─ +0.441 ─"), text)
+    }
+
+    func testProjectionModeAndZoomFrames() throws {
+        try assertGolden(frame(step: 100, width: 80, height: 24, presenting: true).plainText, "present-80x24-step100.txt")
+        try assertGolden(frame(step: 100, width: 120, height: 40, presenting: true).plainText, "present-120x40-step100.txt")
+        try assertGolden(frame(step: 100, width: 80, height: 24, zoom: .weights).plainText, "zoom2-80x24-step100.txt")
+        try assertGolden(frame(step: 100, width: 80, height: 24, zoom: .sigmoid).plainText, "zoom3-80x24-step100.txt")
+    }
+
+    /// `--ascii`: not one character outside printable ASCII, in any layout.
+    func testASCIIFramesAreASCII() throws {
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        for (presenting, zoom, help) in [(false, nil, false), (true, nil, false), (false, Panel.diagram, false),
+                                         (false, nil, true), (false, Panel.predictions, false)] {
+            let text = try frame(step: 100, width: 100, height: 30, help: help, presenting: presenting, zoom: zoom,
+                                 theme: ascii).plainText
+            let foreign = text.unicodeScalars.filter { !($0.value == 10 || (0x20...0x7E).contains($0.value)) }
+            XCTAssertTrue(foreign.isEmpty, "non-ASCII \(String(String.UnicodeScalarView(foreign))) in\n\(text)")
+        }
+        try assertGolden(frame(step: 100, width: 80, height: 24, theme: ascii).plainText, "ascii-80x24-step100.txt")
     }
 }

@@ -173,4 +173,22 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(steps.last, 2000)
         XCTAssertEqual(Array(steps.suffix(3)), [1998, 1999, 2000])
     }
+
+    func testProjectionModeAndZoomKeys() throws {
+        var s = try state()
+        press(.character("p"), &s)
+        XCTAssertTrue(s.presenting)
+        press(.character("3"), &s)
+        XCTAssertEqual(s.zoomedPanel, .sigmoid)
+        press(.character("5"), &s)
+        XCTAssertEqual(s.zoomedPanel, .predictions)
+        press(.character("5"), &s)
+        XCTAssertNil(s.zoomedPanel, "the same key goes back")
+        press(.character("1"), &s)
+        press(.character("p"), &s)
+        XCTAssertFalse(s.presenting)
+        XCTAssertNil(s.zoomedPanel, "p leaves any zoom")
+        press(.character("6"), &s)
+        XCTAssertNil(s.zoomedPanel)
+    }
 }

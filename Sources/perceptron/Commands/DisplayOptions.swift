@@ -1,22 +1,47 @@
 import ArgumentParser
+import Foundation
 import PerceptronApp
 import TerminalUI
 
 /// How the visualiser looks, shared by `watch` and `frame`.
 struct DisplayOptions: ParsableArguments {
+    @Option(name: .long,
+            help: ArgumentHelp("Colour theme: a name from 'perceptron themes' or a path to a .theme file (default: "
+                               + "default, or mono when NO_COLOR is set).", valueName: "NAME|PATH"))
+    var theme: String?
+
     @Flag(name: .long, help: "Projection mode: step, loss and weights in big digits, thick plot lines (key p).")
     var present = false
 
     @Flag(name: .long, help: "Plain ASCII only: no braille, block, box-drawing or Greek characters.")
     var ascii = false
 
-    func theme() -> Theme {
-        var theme = Theme.standard
-        if ascii { theme.glyphs = .ascii }
-        return theme
+    func validate() throws { _ = try themes() }
+
+    /// The chosen theme first, then the others in `t`'s order; all complete, or an error naming
+    /// `file:line` (the app never starts half-themed).
+    func themes() throws -> [Theme] {
+        let environment = ProcessInfo.processInfo.environment
+        let catalog = ThemeCatalog.standard(environment: environment)
+        let name = ThemeCatalog.defaultThemeName(requested: theme, environment: environment)
+        let chosen: LoadedTheme
+        do { chosen = try catalog.load(name) } catch { throw ValidationError("--theme: \(error)") }
+        // Problems with the others only drop them from the cycle; the chosen one loaded fine.
+        let cycle = catalog.loadCycle().themes.filter { $0.name != chosen.theme.name }
+        var all = [chosen.theme] + cycle
+        if ascii { for i in all.indices { all[i].glyphs = .ascii } }
+        return all
     }
 
-    func apply(to state: inout AppState) {
+    /// Warnings about the chosen theme (unknown roles), to print before the screen is taken over.
+    func warnings() -> [String] {
+        let environment = ProcessInfo.processInfo.environment
+        let name = ThemeCatalog.defaultThemeName(requested: theme, environment: environment)
+        return (try? ThemeCatalog.standard(environment: environment).load(name).warnings) ?? []
+    }
+
+    func apply(to state: inout AppState) throws {
+        state.themes = try themes()
         state.presenting = present
     }
 }

@@ -40,10 +40,14 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .long, help: "Colour the frame with ANSI escape codes (24-bit colour).")
     var color = false
 
+    @Option(name: .long, help: ArgumentHelp("With --color: truecolor, 256 or 8 colours.", valueName: "MODE"))
+    var colors: String = "truecolor"
+
     func validate() throws {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
         let m = training.dataset.sampleCount
         guard index <= m else {
@@ -58,14 +62,23 @@ struct FrameCommand: ParsableCommand {
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
-        display.apply(to: &state)
+        try display.apply(to: &state)
         state.fastForward(to: target)
-        let buffer = view(state, theme: display.theme())
-        print(color ? buffer.ansiText(colorMode: .trueColor) : buffer.plainText)
+        let buffer = view(state)
+        print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
 
 extension FrameCommand {
+    func colorMode() throws -> ColorMode {
+        switch colors {
+        case "truecolor", "24bit": return .trueColor
+        case "256": return .palette256
+        case "8": return .palette8
+        default: throw ValidationError("--colors '\(colors)' is not allowed: use truecolor, 256 or 8")
+        }
+    }
+
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = Int(zoom), let panel = Panel(rawValue: number) else {

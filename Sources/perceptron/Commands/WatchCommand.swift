@@ -46,6 +46,8 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Said before the screen is taken over, where they can be read.
+        for warning in display.warnings() { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal.open()
@@ -58,13 +60,12 @@ struct WatchCommand: ParsableCommand {
         let (width, height) = terminal.size
         var state = AppState(trainer: training.makeTrainer(), running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
-        display.apply(to: &state)
-        let theme = display.theme()
+        try display.apply(to: &state)
         var lastTick = start
         var needsDraw = true
         while !state.quitRequested && !TerminalSafety.quitRequested {
             if needsDraw {
-                terminal.draw(view(state, theme: theme))
+                terminal.draw(view(state))
                 needsDraw = false
                 if crashAfterFirstFrame { TerminalSafety.simulateCrashForTesting() }
             }
