@@ -99,4 +99,15 @@ final class FrameSnapshotTests: XCTestCase {
         }
         try assertGolden(frame(step: 100, width: 80, height: 24, theme: ascii).plainText, "ascii-80x24-step100.txt")
     }
+
+    /// One golden frame per shipped theme, styles included (the `frame --color` picture as data).
+    func testEveryShippedThemeFrame() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let catalog = ThemeCatalog(searchDirectories: [themes])
+        for name in ["default", "projector", "high-contrast", "greyscale", "mono"] {
+            let theme = try catalog.load(name).theme
+            try assertGolden(frame(step: 10, width: 80, height: 24, theme: theme).styleDump, "theme-\(name)-80x24-step10.styles")
+        }
+    }
 }

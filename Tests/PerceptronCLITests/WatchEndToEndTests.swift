@@ -148,3 +148,34 @@ final class WatchEndToEndTests: XCTestCase {
         return Int(digits)
     }
 }
+
+/// Projection mode, zoom and theme keys in the real terminal.
+final class PresentationEndToEndTests: XCTestCase {
+    func testProjectionZoomAndThemeKeysChangeTheScreen() throws {
+        let session = try TmuxSession(arguments: [perceptronExecutablePath(), "--paused"], width: 80, height: 24)
+        _ = try session.waitFor("Predictions")
+        try session.sendKeys("p")
+        let presenting = try session.waitUntil(timeout: .seconds(5)) { $0.contains("┏ Step") && !$0.contains("Predictions") }
+        XCTAssertTrue(presenting.contains("█"), presenting)
+        try session.sendKeys("p")
+        _ = try session.waitFor("Predictions")
+        let titles = [("1", "Perceptron · sample"), ("2", "∂L/∂w"), ("3", "Sigmoid σ(z)"), ("4", "Loss 0.8"), ("5", "Predictions")]
+        for (key, title) in titles {
+            try session.sendKeys(key)
+            let zoomed = try session.waitUntil(timeout: .seconds(5)) { screen in
+                // Alone on the screen: the other panels' titles are gone.
+                screen.contains(title) && titles.filter { $0.0 != key }.allSatisfy { !screen.contains($0.1) }
+            }
+            XCTAssertFalse(zoomed.isEmpty)
+            try session.sendKeys(key)
+            _ = try session.waitUntil(timeout: .seconds(5)) { screen in titles.allSatisfy { screen.contains($0.1) } }
+        }
+        let before = session.capture(colors: true)
+        try session.sendKeys("t")
+        _ = try session.waitFor("theme ")
+        XCTAssertNotEqual(session.capture(colors: true), before, "t changes the colours")
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        try session.checkTerminalRestored()
+    }
+}
