@@ -17,7 +17,7 @@ enum Math {
     static func dot(_ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ n: Int) -> Double {
         var s = x[0] * w[0]
         var j = 1
-        while j < n { s += x[j] * w[j]; j += 1 }
+        while j < n { s += x[j] * w[j]; j &+= 1 }
         return s
     }
 
@@ -26,11 +26,11 @@ enum Math {
     @inline(__always)
     static func columnDot(_ x: UnsafePointer<Double>, _ j: Int, _ n: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
         if m == 4 {
-            return (x[j] * d[0] + x[n + j] * d[1]) + (x[2 * n + j] * d[2] + x[3 * n + j] * d[3])
+            return (x[j] * d[0] + x[n &+ j] * d[1]) + (x[2 &* n &+ j] * d[2] + x[3 &* n &+ j] * d[3])
         }
         var s = x[j] * d[0]
         var i = 1
-        while i < m { s += x[i * n + j] * d[i]; i += 1 }
+        while i < m { s += x[i &* n &+ j] * d[i]; i &+= 1 }
         return s
     }
 
@@ -39,7 +39,7 @@ enum Math {
     static func sum(_ v: UnsafePointer<Double>, _ count: Int) -> Double {
         var s = v[0]
         var i = 1
-        while i < count { s += v[i]; i += 1 }
+        while i < count { s += v[i]; i &+= 1 }
         return s
     }
 }

@@ -72,21 +72,31 @@ extension Trainer {
         }
 
         mutating func advance(_ count: Int, learningRate alpha: Double) {
-            let n = self.n, m = self.m
+            // The built-in tables are 4×3 and 4×2: with the sizes as constants the compiler unrolls
+            // every loop and keeps the parameters in registers; any other shape takes the general path.
+            switch (n, m) {
+            case (3, 4): advance(count, alpha, n: 3, m: 4)
+            case (2, 4): advance(count, alpha, n: 2, m: 4)
+            default: advance(count, alpha, n: n, m: m)
+            }
+        }
+
+        @inline(__always)
+        private mutating func advance(_ count: Int, _ alpha: Double, n: Int, m: Int) {
             // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
             let invM = 1 / Double(m)
             var b = bias
-            inputs.withUnsafeBufferPointer { x in
-                targets.withUnsafeBufferPointer { y in
-                    weights.withUnsafeMutableBufferPointer { w in
+            inputs.withUnsafeBufferPointer { xs in
+                targets.withUnsafeBufferPointer { ys in
+                    weights.withUnsafeMutableBufferPointer { ws in
                         scratch.withUnsafeMutableBufferPointer { s in
+                            let x = xs.baseAddress!, y = ys.baseAddress!, w = ws.baseAddress!
                             let dz = s.baseAddress!, dW = s.baseAddress! + m
                             for _ in 0..<count {
                                 for i in 0..<m {
-                                    let a = Math.sigmoid(Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + b)
-                                    dz[i] = a - y[i]
+                                    dz[i] = Math.sigmoid(Math.dot(x + i &* n, w, n) + b) - y[i]
                                 }
-                                for j in 0..<n { dW[j] = invM * Math.columnDot(x.baseAddress!, j, n, dz, m) }
+                                for j in 0..<n { dW[j] = invM * Math.columnDot(x, j, n, dz, m) }
                                 let db = invM * Math.sum(dz, m)
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
                                 b = b - alpha * db
