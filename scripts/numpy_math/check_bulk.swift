@@ -1,10 +1,12 @@
 // Bulk check and micro-benchmark of NumPyMath against NumPy's own results.
 //
 //   python3 scripts/numpy_math/make_reference.py bulk /tmp/numpy_math --scale 1
-//   swiftc -O -parse-as-library Sources/PerceptronCore/NumPyMath.swift \
+//   swiftc -O -wmo -parse-as-library Sources/PerceptronCore/NumPyMath.swift \
 //       scripts/numpy_math/check_bulk.swift -o /tmp/numpy_math/check
-//   /tmp/numpy_math/check /tmp/numpy_math          # compare, bit for bit
+//   /tmp/numpy_math/check /tmp/numpy_math          # compare, bit for bit (fast and literal paths)
 //   /tmp/numpy_math/check /tmp/numpy_math --bench  # ns/call, NumPyMath vs the C library
+// (-wmo matters: as in a release build, it lets the helpers and tables inline. Add
+// `-target-cpu haswell -DNUMPYMATH_HARDWARE_FMA` to measure the hardware-FMA configuration.)
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,19 +36,31 @@ func now() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
-@inline(never) func sink(_ x: Double) { if x == 0x1.2345p-1000 { print("") } }
-
-func bench(_ name: String, _ xs: [Double], _ f: (Double) -> Double) {
-    let rounds = 10_000_000 / xs.count + 1
+/// Latency: each call's input depends on the previous result (the training loop's situation).
+@inline(never) func latency(_ name: String, _ xs: [Double], _ f: (Double) -> Double) {
     var acc = 0.0
     let t0 = now()
-    for _ in 0..<rounds {
-        for x in xs { acc += f(x) }
+    for _ in 0..<1000 {
+        for x in xs { acc = f(x + acc * 0x1p-80) }
     }
-    let dt = now() - t0
-    sink(acc)
-    let ns: Double = dt / Double(rounds * xs.count) * 1e9
-    print(name, (ns * 100).rounded() / 100, "ns/call")
+    let ns: Double = (now() - t0) / Double(1000 * xs.count) * 1e9
+    print("latency   ", name, (ns * 10).rounded() / 10, "ns/call", acc == 0.5 ? "" : "")
+}
+
+/// Four independent calls per step, then a dependency: one training step's four sigmoids.
+@inline(never) func fourPerStep(_ name: String, _ xs: [Double], _ f: (Double) -> Double) {
+    var acc = 0.0
+    let t0 = now()
+    for _ in 0..<1000 {
+        var i = 0
+        while i + 3 < xs.count {
+            let s = acc * 0x1p-80
+            acc = f(xs[i] + s) + f(xs[i + 1] + s) + f(xs[i + 2] + s) + f(xs[i + 3] + s)
+            i += 4
+        }
+    }
+    let ns: Double = (now() - t0) / Double(1000 * xs.count / 4) * 1e9
+    print("4 per step", name, (ns * 10).rounded() / 10, "ns/step", acc == 0.5 ? "" : "")
 }
 
 @main
@@ -59,16 +73,25 @@ struct Check {
             let ze = (0..<4096).map { _ in Double.random(in: -30...30, using: &g) }
             let zl = (0..<4096).map { _ in Double.random(in: 1e-6...1, using: &g) }
             for _ in 0..<2 {
-                bench("NumPyMath.exp", ze) { NumPyMath.exp($0) }
-                bench("Glibc exp    ", ze) { exp($0) }
-                bench("NumPyMath.log", zl) { NumPyMath.log($0) }
-                bench("Glibc log    ", zl) { log($0) }
+                latency("NumPyMath.exp      ", ze) { NumPyMath.exp($0) }
+                latency("NumPyMath.expKernel", ze) { NumPyMath.expKernel($0) }
+                latency("Glibc exp          ", ze) { exp($0) }
+                latency("NumPyMath.log      ", zl) { NumPyMath.log($0) }
+                latency("NumPyMath.logKernel", zl) { NumPyMath.logKernel($0) }
+                latency("Glibc log          ", zl) { log($0) }
+                fourPerStep("NumPyMath.exp      ", ze) { NumPyMath.exp($0) }
+                fourPerStep("NumPyMath.expKernel", ze) { NumPyMath.expKernel($0) }
+                fourPerStep("Glibc exp          ", ze) { exp($0) }
             }
             return
         }
-        for (name, f) in [("exp", NumPyMath.exp as (Double) -> Double), ("log", NumPyMath.log)] {
-            let xs = readDoubles("\(dir)/\(name)_in.f64")
-            let ys = readDoubles("\(dir)/\(name)_out.f64")
+        let functions: [(String, String, (Double) -> Double)] = [
+            ("exp", "exp", NumPyMath.exp), ("exp", "expKernel", NumPyMath.expKernel),
+            ("log", "log", NumPyMath.log), ("log", "logKernel", NumPyMath.logKernel),
+        ]
+        for (file, name, f) in functions {
+            let xs = readDoubles("\(dir)/\(file)_in.f64")
+            let ys = readDoubles("\(dir)/\(file)_out.f64")
             var bad = 0
             for i in xs.indices {
                 let got = f(xs[i])
