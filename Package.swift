@@ -11,8 +11,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The training engine: pure Swift, no terminal code.
-        .target(name: "PerceptronCore"),
+        // The training engine: no terminal code. Its exp/log are NumPy's, from CNumPyMath.
+        .target(name: "PerceptronCore", dependencies: ["CNumPyMath"]),
+        // NumPy's AVX-512 exp/log (Intel SVML) in C: one body, built with and without FMA.
+        .target(name: "CNumPyMath"),
         // Cells, buffers, layout and widgets: pure, renders to memory.
         .target(name: "TerminalUI"),
         // The visualiser's state, update and view: pure.

@@ -5,7 +5,7 @@ NumPy (>= 2.0 on x86-64 with AVX512_SKX) evaluates float64 np.exp / np.log on
 arrays with Intel SVML's `__svml_exp8_ha` / `__svml_log8_ha` (BSD-3-Clause,
 vendored in numpy/SVML).  This script reads the constant tables those kernels
 use straight out of the installed `_multiarray_umath` extension so that the
-values hard-coded in Sources/PerceptronCore/NumPyMath.swift can be re-checked.
+values hard-coded in Sources/CNumPyMath/CNumPyMath.c can be re-checked.
 
 Needs binutils (`nm`, `objdump`).  Usage:
     python3 scripts/numpy_math/dump_svml_constants.py

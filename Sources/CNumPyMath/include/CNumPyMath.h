@@ -1,0 +1,29 @@
+#ifndef CNUMPYMATH_H
+#define CNUMPYMATH_H
+
+/* exp and log exactly as NumPy 2.x computes them for float64 arrays on an x86-64 CPU with
+ * AVX-512: scalar, bit-for-bit ports of Intel SVML's __svml_exp8_ha / __svml_log8_ha, the
+ * kernels NumPy vendors. Same results on every machine. See CNumPyMath.c for the algorithm and
+ * credits; Swift code calls them as NumPyMath.exp / NumPyMath.log. */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* np.exp(x) for float64 arrays on AVX-512 machines. */
+double cnumpymath_exp(double x);
+
+/* np.log(x) for float64 arrays on AVX-512 machines. */
+double cnumpymath_log(double x);
+
+/* The same two functions as built for CPUs without FMA (each fused multiply-add a call to the C
+ * library's fma), whatever this CPU has, so tests can check that variant too. On machines where
+ * fma is always one instruction (not x86) they are the functions above. */
+double cnumpymath_exp_baseline(double x);
+double cnumpymath_log_baseline(double x);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
