@@ -137,7 +137,7 @@ public enum Panel: Int, CaseIterable, Sendable {
 }
 
 /// SplitMix64: a tiny, well-mixed generator for picking new seeds.
-struct SplitMix64: Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -34,14 +34,7 @@ struct CSVWriter {
 
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { if errno == EINTR { continue }; break }
-                offset += written
-            }
-        }
+        writeAll(STDOUT_FILENO, bytes)
         bytes.removeAll(keepingCapacity: true)
     }
 

@@ -4,12 +4,16 @@ import Glibc
 
 /// Writes one line to file descriptor 2 (the C `stderr` global is off limits in Swift 6).
 func printError(_ line: String) {
-    let text = line.hasSuffix("\n") ? line : line + "\n"
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBufferPointer { buffer in
+    writeAll(STDERR_FILENO, Array((line.hasSuffix("\n") ? line : line + "\n").utf8))
+}
+
+/// Writes every byte to `descriptor`, retrying after interruptions; gives up silently when the
+/// reader has gone (a closed pipe), as there is no one left to tell.
+func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
         var offset = 0
         while offset < buffer.count {
-            let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written <= 0 { if errno == EINTR { continue }; break }
             offset += written
         }
