@@ -130,9 +130,6 @@ enum TerminalSafety {
         return signo == 0 ? nil : signo
     }
 
-    /// The conventional shell status for the requested signal (128 + signal number), if any.
-    static var conventionalExitStatus: Int32? { requestedSignal.map { 128 + $0 } }
-
     /// Installs the quit and crash handlers and an atexit hook. Must run before `newterm`, so that
     /// ncurses sees non-default SIGINT/SIGTERM handlers and does not install its own (which would
     /// call exit from inside the handler).
