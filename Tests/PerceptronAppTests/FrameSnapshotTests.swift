@@ -110,4 +110,13 @@ final class FrameSnapshotTests: XCTestCase {
             try assertGolden(frame(step: 10, width: 80, height: 24, theme: theme).styleDump, "theme-\(name)-80x24-step10.styles")
         }
     }
+
+    /// The picture in README.md is what `perceptron frame --step 100` prints today.
+    func testREADMEShowsTheCurrentFrame() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let expected = try frame(step: 100, width: 80, height: 24).plainText
+        XCTAssertTrue(readme.contains("```\n" + expected + "\n```"),
+                      "update the frame in README.md with the output of: perceptron frame --step 100")
+    }
 }
