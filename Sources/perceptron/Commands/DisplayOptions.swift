@@ -16,32 +16,25 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Plain ASCII only: no braille, block, box-drawing or Greek characters.")
     var ascii = false
 
-    func validate() throws { _ = try themes() }
+    func validate() throws { _ = try loadThemes() }
 
     /// The chosen theme first, then the others in `t`'s order; all complete, or an error naming
-    /// `file:line` (the app never starts half-themed).
-    func themes() throws -> [Theme] {
+    /// `file:line` (the app never starts half-themed). The warnings are the chosen theme's
+    /// (unknown roles); a broken theme among the others only drops out of the cycle.
+    func loadThemes() throws -> (themes: [Theme], warnings: [String]) {
         let environment = ProcessInfo.processInfo.environment
         let catalog = ThemeCatalog.standard(environment: environment)
         let name = ThemeCatalog.defaultThemeName(requested: theme, environment: environment)
         let chosen: LoadedTheme
         do { chosen = try catalog.load(name) } catch { throw ValidationError("--theme: \(error)") }
-        // Problems with the others only drop them from the cycle; the chosen one loaded fine.
-        let cycle = catalog.loadCycle().themes.filter { $0.name != chosen.theme.name }
-        var all = [chosen.theme] + cycle
+        var all = [chosen.theme] + catalog.loadCycle().themes.filter { $0.name != chosen.theme.name }
         if ascii { for i in all.indices { all[i].glyphs = .ascii } }
-        return all
+        return (all, chosen.warnings)
     }
 
-    /// Warnings about the chosen theme (unknown roles), to print before the screen is taken over.
-    func warnings() -> [String] {
-        let environment = ProcessInfo.processInfo.environment
-        let name = ThemeCatalog.defaultThemeName(requested: theme, environment: environment)
-        return (try? ThemeCatalog.standard(environment: environment).load(name).warnings) ?? []
-    }
-
-    func apply(to state: inout AppState) throws {
-        state.themes = try themes()
+    /// Sets the themes and projection mode.
+    func apply(_ themes: [Theme], to state: inout AppState) {
+        state.themes = themes
         state.presenting = present
     }
 }

@@ -62,7 +62,7 @@ struct FrameCommand: ParsableCommand {
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
-        try display.apply(to: &state)
+        display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)
         let buffer = view(state)
         print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)

@@ -46,8 +46,9 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Said before the screen is taken over, where they can be read.
-        for warning in display.warnings() { printError("perceptron: warning: \(warning)") }
+        // Themes load (and warn) before the screen is taken over, where warnings can be read.
+        let (themes, warnings) = try display.loadThemes()
+        for warning in warnings { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal.open()
@@ -60,7 +61,7 @@ struct WatchCommand: ParsableCommand {
         let (width, height) = terminal.size
         var state = AppState(trainer: training.makeTrainer(), running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
-        try display.apply(to: &state)
+        display.apply(themes, to: &state)
         var lastTick = start
         var needsDraw = true
         while !state.quitRequested && !TerminalSafety.quitRequested {
