@@ -39,8 +39,7 @@ struct BenchCommand: ParsableCommand {
             let elapsed = clock.measure { trainer.advance(by: perRound) }
             // Reading the result keeps the optimiser from dropping the work.
             checksum += trainer.bias
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            nanosecondsPerStep.append(seconds * 1e9 / Double(perRound))
+            nanosecondsPerStep.append(elapsed.seconds * 1e9 / Double(perRound))
         }
         nanosecondsPerStep.sort()
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]

@@ -71,9 +71,8 @@ struct WatchCommand: ParsableCommand {
                 if crashAfterFirstFrame { TerminalSafety.simulateCrashForTesting() }
             }
             var timeout = -1
-            if let interval = state.tickInterval {
-                let due = lastTick + .nanoseconds(Int64(interval * 1e9))
-                timeout = max(0, Int(((due - clock.now) / .milliseconds(1)).rounded(.up)))
+            if let interval = tickDuration(state) {
+                timeout = max(0, Int(((lastTick + interval - clock.now) / .milliseconds(1)).rounded(.up)))
             }
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 let wasRunning = state.running
@@ -86,10 +85,10 @@ struct WatchCommand: ParsableCommand {
                 if !wasRunning { lastTick = clock.now }
             }
             let now = clock.now
-            if let interval = state.tickInterval {
+            if let interval = tickDuration(state) {
                 let elapsed = now - lastTick
-                if elapsed >= .nanoseconds(Int64(interval * 1e9)) {
-                    update(&state, .tick(seconds: Self.seconds(elapsed)))
+                if elapsed >= interval {
+                    update(&state, .tick(seconds: elapsed.seconds))
                     lastTick = now
                     needsDraw = true
                 }
@@ -100,8 +99,9 @@ struct WatchCommand: ParsableCommand {
         TerminalSafety.exitForRequestedSignal()
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    /// The time between ticks while running; nil while paused.
+    private func tickDuration(_ state: AppState) -> Duration? {
+        state.tickInterval.map { .nanoseconds(Int64($0 * 1e9)) }
     }
 
     /// A little unpredictability for the `s` key's new seeds.
