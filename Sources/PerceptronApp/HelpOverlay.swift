@@ -2,20 +2,21 @@ import TerminalUI
 
 /// Every key, in a box over the middle of the screen.
 enum HelpOverlay {
-    static let keys: [(String, String)] = [
-        ("space", "run / pause"),
-        ("n  →", "one step (paused)"),
-        ("+  -", "faster / slower"),
-        ("]  [", "learning rate up / down"),
-        ("r", "restart from the same seed"),
-        ("s", "restart with a new random seed"),
-        ("↑  ↓", "choose the sample in the diagram"),
-        ("l", "loss plot: log / linear scale"),
-        ("p", "projection mode: big numbers"),
-        ("t", "next colour theme"),
-        ("1 … 5", "zoom a panel / back (1 diagram … 5 table)"),
-        ("?", "this help (Esc closes it)"),
-        ("q  Esc", "quit"),
+    /// (key, the key in ASCII where it differs, what it does).
+    static let keys: [(String, String?, String)] = [
+        ("space", nil, "run / pause"),
+        ("n  →", "n  Right", "one step (paused)"),
+        ("+  -", nil, "faster / slower"),
+        ("]  [", nil, "learning rate up / down"),
+        ("r", nil, "restart from the same seed"),
+        ("s", nil, "restart with a new random seed"),
+        ("↑  ↓", "Up Down", "choose the sample in the diagram"),
+        ("l", nil, "loss plot: log / linear scale"),
+        ("p", nil, "projection mode: big numbers"),
+        ("t", nil, "next colour theme"),
+        ("1 … 5", "1 .. 5", "zoom a panel / back (1 diagram … 5 table)"),
+        ("?", nil, "this help (Esc closes it)"),
+        ("q  Esc", nil, "quit"),
     ]
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
@@ -24,10 +25,8 @@ enum HelpOverlay {
         let inner = Block(title: "Keys", borderStyle: c.style(.title), titleStyle: c.style(.title),
                           fillStyle: c.style(.background), glyphs: c.glyphs)
             .render(into: &buffer, area: box)
-        for (i, (key, action)) in keys.enumerated() {
-            let shownKey = c.glyphs.isASCII
-                ? key.replacingOccurrences(of: "→", with: "Right").replacingOccurrences(of: "↑  ↓", with: "Up Down")
-                : key
+        for (i, (key, asciiKey, action)) in keys.enumerated() {
+            let shownKey = c.glyphs.isASCII ? asciiKey ?? key : key
             buffer.write(shownKey, x: inner.x + 2, y: inner.y + 1 + i, style: c.style(.keyHint), clip: inner)
             buffer.write(action, x: inner.x + 13, y: inner.y + 1 + i, style: c.style(.text), clip: inner)
         }

@@ -17,15 +17,9 @@ enum LossPanel {
         let shown = min(history.count, chart.geometry(in: chartArea).plot.width * chart.samplesPerCell)
         let span = history.suffix(shown)
         if let first = span.first, let last = span.last {
-            let caption = "step \(DisplayFormat.grouped(first.step)) … \(DisplayFormat.grouped(last.step))"
-            let text = c.glyphs.isASCII ? caption.replacingOccurrences(of: "…", with: "..") : caption
+            let ellipsis = c.glyphs.isASCII ? ".." : "…"
+            let text = "step \(DisplayFormat.grouped(first.step)) \(ellipsis) \(DisplayFormat.grouped(last.step))"
             buffer.write(text, x: inner.maxX - text.count, y: inner.maxY - 1, style: c.style(.dimText), clip: inner)
         }
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
