@@ -40,10 +40,25 @@ public struct Trainer: Sendable {
 
     /// Makes `count` gradient steps (state k → k+count).
     public mutating func advance(by count: Int = 1) {
+        var none = NoObserver()
+        advance(by: count, observer: &none)
+    }
+
+    /// Makes `count` gradient steps and hands `observe` the loss of every state it leaves
+    /// (k, k+1, …, k+count−1), computed from the forward pass the step makes anyway, with the
+    /// same bits as `loss()` for that state. Costs the loss's logs per step; `advance(by:)` does not.
+    public mutating func advance(by count: Int, observingLoss observe: (_ step: Int, _ loss: Double) -> Void) {
+        withoutActuallyEscaping(observe) { observe in
+            var observer = ClosureObserver(step: step, observe: observe)
+            advance(by: count, observer: &observer)
+        }
+    }
+
+    private mutating func advance<O: StepObserver>(by count: Int, observer: inout O) {
         guard count > 0 else { return }
         switch arithmetic {
-        case .svml: storage.advance(count, learningRate: learningRate, SVMLKernel.self)
-        case .libm: storage.advance(count, learningRate: learningRate, LibmKernel.self)
+        case .svml: storage.advance(count, learningRate: learningRate, SVMLKernel.self, &observer)
+        case .libm: storage.advance(count, learningRate: learningRate, LibmKernel.self, &observer)
         }
         step += count
     }
@@ -95,7 +110,7 @@ extension Trainer {
         let targets: [Double]
         var weights: [Double]
         var bias: Double = 0
-        /// Holds A − y (m values) then dW (n values) during a step.
+        /// Holds A − y (m values), dW (n values), then the loss terms (m values) during a step.
         var scratch: [Double]
 
         init(dataset: Dataset, weights: [Double]) {
@@ -104,21 +119,25 @@ extension Trainer {
             inputs = dataset.inputs
             targets = dataset.targets
             self.weights = weights
-            scratch = [Double](repeating: 0, count: m + n)
+            scratch = [Double](repeating: 0, count: m + n + m)
         }
 
-        mutating func advance<K: ExpLogKernel>(_ count: Int, learningRate alpha: Double, _ kernel: K.Type) {
+        mutating func advance<K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, learningRate alpha: Double, _ kernel: K.Type, _ observer: inout O
+        ) {
             // The built-in tables are 4×3 and 4×2: with the sizes as constants the compiler unrolls
             // every loop and keeps the parameters in registers; any other shape takes the general path.
             switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, kernel)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, kernel)
-            default: advance(count, alpha, n: n, m: m, kernel)
+            case (3, 4): advance(count, alpha, n: 3, m: 4, kernel, &observer)
+            case (2, 4): advance(count, alpha, n: 2, m: 4, kernel, &observer)
+            default: advance(count, alpha, n: n, m: m, kernel, &observer)
             }
         }
 
         @inline(__always)
-        private mutating func advance<K: ExpLogKernel>(_ count: Int, _ alpha: Double, n: Int, m: Int, _: K.Type) {
+        private mutating func advance<K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, n: Int, m: Int, _: K.Type, _ observer: inout O
+        ) {
             // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
             let invM = 1 / Double(m)
             var b = bias
@@ -127,11 +146,15 @@ extension Trainer {
                     weights.withUnsafeMutableBufferPointer { ws in
                         scratch.withUnsafeMutableBufferPointer { s in
                             let x = xs.baseAddress!, y = ys.baseAddress!, w = ws.baseAddress!
-                            let dz = s.baseAddress!, dW = s.baseAddress! + m
+                            let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
                             for _ in 0..<count {
                                 for i in 0..<m {
-                                    dz[i] = Math.sigmoid(Math.dot(x + i &* n, w, n) + b, K.self) - y[i]
+                                    let a = Math.sigmoid(Math.dot(x + i &* n, w, n) + b, K.self)
+                                    dz[i] = a - y[i]
+                                    if O.wantsLoss { terms[i] = Math.crossEntropyTerm(target: y[i], prediction: a, K.self) }
                                 }
+                                // −1/m first, as NumPy's `-1/m * np.sum(...)` computes it.
+                                if O.wantsLoss { observer.observe(loss: -1 / Double(m) * Math.sum(terms, m)) }
                                 for j in 0..<n { dW[j] = invM * Math.columnDot(x, j, n, dz, m) }
                                 let db = invM * Math.sum(dz, m)
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
@@ -177,5 +200,28 @@ extension Trainer {
                 loss: loss, dz: dz, weightGradient: dW, biasGradient: db, learningRate: alpha,
                 weightsAfter: (0..<n).map { weights[$0] - alpha * dW[$0] }, biasAfter: bias - alpha * db)
         }
+    }
+}
+
+/// What a batch of steps reports as it goes. Generic, so the no-op observer compiles away.
+protocol StepObserver {
+    /// Whether the loop computes the loss of each state it leaves.
+    static var wantsLoss: Bool { get }
+    /// The loss of the state the current step starts from.
+    mutating func observe(loss: Double)
+}
+
+private struct NoObserver: StepObserver {
+    static var wantsLoss: Bool { false }
+    func observe(loss: Double) {}
+}
+
+private struct ClosureObserver: StepObserver {
+    static var wantsLoss: Bool { true }
+    var step: Int
+    let observe: (Int, Double) -> Void
+    mutating func observe(loss: Double) {
+        observe(step, loss)
+        step += 1
     }
 }

@@ -154,4 +154,20 @@ final class TrainerTests: XCTestCase {
             XCTAssertEqual(trainer.loss(), 0.8223225820877986, accuracy: 1e-15)
         }
     }
+
+    func testObservedLossesAreEachStatesLoss() throws {
+        for arithmetic in Arithmetic.allCases {
+            var observed = try Trainer(dataset: Dataset.named("notebook"), learningRate: 3, arithmetic: arithmetic)
+            var seen: [(Int, Double)] = []
+            observed.advance(by: 40) { seen.append(($0, $1)) }
+            var reference = try Trainer(dataset: Dataset.named("notebook"), learningRate: 3, arithmetic: arithmetic)
+            XCTAssertEqual(seen.map(\.0), Array(0..<40))
+            for (step, loss) in seen {
+                XCTAssertEqual(reference.step, step)
+                XCTAssertEqual(loss.bitPattern, reference.loss().bitPattern, "\(arithmetic) state \(step)")
+                reference.advance()
+            }
+            XCTAssertEqual(observed.parameters, reference.parameters)
+        }
+    }
 }
