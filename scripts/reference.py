@@ -6,6 +6,11 @@ double in shortest round-trip form (Python's repr, the same digits as Swift's Do
 The tests and `scripts/compare.sh` diff its output against the Swift engine's.
 
     python3 scripts/reference.py --steps 1000 --every 100
+
+With --lr-change K:A (repeatable) the learning rate becomes A for the steps from state K on, and a
+final `lr` column gives the α each state's step uses: the CSV the visualiser's `w` key writes.
+
+    python3 scripts/reference.py --steps 20 --lr-change 10:0.5
 """
 import argparse
 import sys
@@ -37,7 +42,14 @@ def main():
     p.add_argument("--lr", type=float, default=1.0)
     p.add_argument("--data", default="notebook", choices=sorted(DATASETS))
     p.add_argument("--every", type=int, default=1)
+    p.add_argument("--lr-change", action="append", default=[], metavar="K:A",
+                   help="from state K on, the steps use learning rate A (adds an lr column)")
     a = p.parse_args()
+    changes = {}
+    for change in a.lr_change:
+        k, alpha = change.split(":")
+        changes[int(k)] = float(alpha)
+    lr = a.lr
 
     rows, targets = DATASETS[a.data]
     X = np.array(rows)
@@ -47,21 +59,22 @@ def main():
     W = 2 * np.random.random((n, 1)) - 1
     b = 0
     out = sys.stdout
-    out.write("step," + "loss," + ",".join(f"w{i+1}" for i in range(n)) + ",b," + ",".join(f"p{i+1}" for i in range(m)) + "\n")
+    out.write("step," + "loss," + ",".join(f"w{i+1}" for i in range(n)) + ",b," + ",".join(f"p{i+1}" for i in range(m)) + (",lr" if changes else "") + "\n")
     with np.errstate(all="ignore"):
         for k in range(a.steps + 1):
+            lr = changes.get(k, lr)
             z = np.dot(X, W) + b
             A = sigmoid(z)
             if k % a.every == 0 or k == a.steps:
                 L = -1 / m * np.sum(y * np.log(A) + (1 - y) * np.log(1 - A))
-                out.write(",".join([str(k), fmt(L)] + [fmt(w) for w in W[:, 0]] + [fmt(b)] + [fmt(p) for p in A[:, 0]]) + "\n")
+                out.write(",".join([str(k), fmt(L)] + [fmt(w) for w in W[:, 0]] + [fmt(b)] + [fmt(p) for p in A[:, 0]] + ([fmt(lr)] if changes else [])) + "\n")
             if k == a.steps:
                 break
             dz = A - y
             dW = 1 / m * np.dot(X.T, dz)
             db = 1 / m * np.sum(dz)
-            W = W - a.lr * dW
-            b = b - a.lr * db
+            W = W - lr * dW
+            b = b - lr * db
 
 
 if __name__ == "__main__":

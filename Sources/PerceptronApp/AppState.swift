@@ -6,6 +6,9 @@ public struct AppState: Sendable {
     /// How many recent values the loss plot and the sparklines keep.
     public static let historyCapacity = 512
 
+    /// The run: setup, events, checkpoints, the whole-run summary and its newest state.
+    public private(set) var history: RunHistory
+    /// The state on screen: any state of the run, the newest one unless the user went back.
     public private(set) var trainer: Trainer
     /// Run or paused.
     public var running: Bool
@@ -14,6 +17,8 @@ public struct AppState: Sendable {
     /// The sample traced through the diagram (0-based).
     public var selectedSample = 0
     public var logScale = false
+    /// The loss plot and sparklines show the whole run (true) or the recent states.
+    public var showWholeRun = true
     public var showHelp = false
     /// Projection mode: big numbers and the loss plot for the back row, secondary panels hidden.
     public var presenting = false
@@ -25,13 +30,24 @@ public struct AppState: Sendable {
     }
     public var themeIndex = 0
     public var theme: Theme { themes[themeIndex] }
-    /// Set when the user asked to quit.
-    public var quitRequested = false
     /// The terminal size the view lays out for.
     public var width: Int
     public var height: Int
     /// A short notice for the status bar (e.g. "new seed 42"), cleared by the next key.
     public var notice: String?
+    /// Bookmarked steps, ascending.
+    public internal(set) var bookmarks: [Int] = []
+    /// The question open at the bottom (`g`, `e`), if any.
+    public internal(set) var prompt: Prompt?
+    /// A step beyond the end that a go-to is training towards, a chunk per tick.
+    public internal(set) var goal: Int?
+    /// A go-to beyond the end trains at most this many steps per frame, so the screen stays live
+    /// (about 0.1 s of training in a release build).
+    var trainingChunk = 1 << 19
+    /// The last jump key's direction and size, so repeating it grows the jump 10×.
+    var lastJump: (forward: Bool, size: Int)?
+    /// Whether the first non-finite loss has already paused the run.
+    var divergenceReported = false
 
     /// (step, loss) of recent states, oldest first: one per state at low speed, one per frame at high speed.
     public private(set) var lossHistory = RingBuffer<HistoryPoint>(capacity: AppState.historyCapacity)
@@ -50,10 +66,12 @@ public struct AppState: Sendable {
     }
 
     /// - Parameters:
+    ///   - trainer: state 0 of the run (its data, seed, α and arithmetic are the run's setup).
     ///   - entropy: where the `s` key's new seeds come from (the CLI passes the clock; tests a constant).
     public init(trainer: Trainer, running: Bool, speedIndex: Int = Ladder.defaultSpeedIndex,
                 width: Int = 80, height: Int = 24, entropy: UInt64 = 0) {
-        self.trainer = trainer
+        history = RunHistory(startingFrom: trainer)
+        self.trainer = history.latest
         self.running = running
         self.speedIndex = min(max(0, speedIndex), Ladder.speeds.count - 1)
         self.width = width
@@ -66,27 +84,83 @@ public struct AppState: Sendable {
 
     public var speed: Int { Ladder.speeds[speedIndex] }
     public var step: Int { trainer.step }
+    /// Whether the state on screen is the newest of the run.
+    public var isAtEnd: Bool { trainer.step == history.end }
 
-    /// Makes `count` steps, keeping the history and the last step's change up to date.
+    /// Makes `count` steps forward from the state on screen (replaying the run where it exists,
+    /// training beyond), keeping the recent history and the last step's change up to date.
     mutating func advance(by count: Int) {
         guard count > 0 else { return }
         // At low counts every state goes into the history; beyond that, one point per call keeps
         // a frame's cost flat however fast training runs.
-        let recordEach = count <= 16
-        if recordEach {
+        if count <= 16 {
             for _ in 0..<count { stepOnce(); record() }
         } else {
-            trainer.advance(by: count - 1)
+            move(by: count - 1)
             stepOnce()
             record()
         }
+        checkDivergence()
     }
 
     private mutating func stepOnce() {
         let before = trainer.parameters
-        trainer.advance()
-        let after = trainer.parameters
-        lastChange = zip(after, before).map { $0 - $1 }
+        move(by: 1)
+        lastChange = zip(trainer.parameters, before).map { $0 - $1 }
+    }
+
+    /// Forward without recording: a replay inside the run, training past its end.
+    private mutating func move(by count: Int) {
+        let target = trainer.step + count
+        if target <= history.end {
+            history.run.replay(&trainer, to: target)
+        } else {
+            history.extend(to: target)
+            trainer = history.latest
+        }
+    }
+
+    /// Shows state `target` (clamped at 0; beyond the end it trains there, at once when that is
+    /// quick, else a chunk per tick), with the recent history rebuilt as if watched step by step.
+    mutating func jump(to target: Int) {
+        goal = nil
+        let target = max(0, target)
+        if target > history.end + trainingChunk {
+            history.extend(to: history.end + trainingChunk)
+            goal = target
+            notice = "training to step \(DisplayFormat.grouped(target))…"
+        } else if target > history.end {
+            history.extend(to: target)
+        }
+        trainer = history.state(at: target)
+        rebuildRecentHistory()
+        checkDivergence()
+    }
+
+    /// The next chunk of a go-to's training; the goal ends when reached.
+    mutating func continueTowardGoal() {
+        guard let target = goal else { return }
+        history.extend(to: min(target, history.end + trainingChunk))
+        if history.end >= target {
+            goal = nil
+            notice = nil
+        }
+        trainer = history.latest
+        rebuildRecentHistory()
+        checkDivergence()
+    }
+
+    /// The first time the loss stops being finite, the run pauses there and says so.
+    private mutating func checkDivergence() {
+        guard !divergenceReported, let first = history.firstNonFiniteStep, first <= trainer.step else { return }
+        divergenceReported = true
+        running = false
+        goal = nil
+        if trainer.step != first {
+            trainer = history.state(at: first)
+            rebuildRecentHistory()
+        }
+        notice = "loss is not finite at step \(DisplayFormat.grouped(first)): paused (space goes on)"
     }
 
     private mutating func record() {
@@ -98,18 +172,61 @@ public struct AppState: Sendable {
     private mutating func resetHistory() {
         lossHistory.removeAll()
         parameterHistory = Array(repeating: RingBuffer<Double>(capacity: Self.historyCapacity),
-                                 count: trainer.dataset.inputCount + 1)
-        lastChange = Array(repeating: 0, count: trainer.dataset.inputCount + 1)
+                                 count: trainer.parameters.count)
+        lastChange = Array(repeating: 0, count: trainer.parameters.count)
         stepDebt = 0
         record()
     }
 
+    /// The recent history of the state on screen, one point per state, from a replay.
+    private mutating func rebuildRecentHistory() {
+        let target = trainer.step
+        let start = max(0, target - Self.historyCapacity + 1)
+        var state = history.state(at: start)
+        let current = trainer
+        trainer = state
+        resetHistory()
+        while state.step < target {
+            let before = state.parameters
+            history.run.replay(&state, to: state.step + 1)
+            trainer = state
+            record()
+            lastChange = zip(state.parameters, before).map { $0 - $1 }
+        }
+        trainer = current
+    }
+
+    /// Logs a change at the state on screen. Elsewhere than at the end, the run after this step
+    /// is discarded first (as an editor's undo history is), and the notice says so.
+    mutating func change(_ change: RunEvent.Change, describedAs what: String) {
+        let step = trainer.step
+        var text = what
+        if step < history.end {
+            text += "; run after it discarded"
+            history.discard(after: step)
+            bookmarks.removeAll { $0 > step }
+            goal = nil
+        }
+        history.record(change)
+        trainer = history.latest
+        if history.firstNonFiniteStep.map({ $0 >= step }) ?? true { divergenceReported = false }
+        rebuildRecentHistory()
+        notice = text
+        checkDivergence()
+    }
+
     /// Starts over at state 0 with `seed`, keeping the data set and the current learning rate.
     mutating func restart(seed: UInt32) {
-        let alpha = trainer.learningRate
+        var setup = history.run.setup
+        setup.seed = seed
+        setup.learningRate = trainer.learningRate
         // The data set and α were accepted before, so this cannot throw; keep the old run if it did.
-        if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha) {
-            trainer = fresh
+        if let fresh = try? RunHistory(setup: setup) {
+            history = fresh
+            trainer = fresh.latest
+            bookmarks = []
+            goal = nil
+            divergenceReported = false
             resetHistory()
         }
     }
@@ -117,7 +234,8 @@ public struct AppState: Sendable {
     mutating func nextSeed() -> UInt32 { UInt32(truncatingIfNeeded: seedSource.next() >> 32) }
 
     mutating func setLearningRate(_ alpha: Double) {
-        try? trainer.setLearningRate(alpha)
+        guard alpha.isFinite, alpha > 0, alpha != trainer.learningRate else { return }
+        change(.learningRate(alpha), describedAs: "α \(DisplayFormat.compact(alpha, width: 7)) from step \(DisplayFormat.grouped(step))")
     }
 
     /// Adds clock time; returns how many whole steps are now due (the rest is carried over).
@@ -150,17 +268,19 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 extension AppState {
-    /// Goes straight to state `target` (for `perceptron frame` and tests): the last
-    /// `historyCapacity` states are recorded one by one, as if watched at a slow speed.
+    /// Goes straight to state `target`, training the run up to it (for `perceptron frame` and
+    /// tests): the last `historyCapacity` states are recorded one by one, as if watched at a slow speed.
     public mutating func fastForward(to target: Int) {
-        let bulk = target - step - Self.historyCapacity
-        if bulk > 0 { advance(by: bulk) }
-        while step < target { advance(by: 1) }
+        if target > history.end { history.extend(to: target) }
+        trainer = history.state(at: target)
+        rebuildRecentHistory()
     }
 
     /// How long the frame loop may wait before the next tick: a frame per step up to 30 frames a
-    /// second, never faster; nil while paused (then it blocks until a key arrives).
+    /// second, never faster; nil while paused (then it blocks until a key arrives), unless a
+    /// go-to is still training.
     public var tickInterval: Double? {
-        running ? 1 / Double(min(speed, 30)) : nil
+        if goal != nil { return 1.0 / 30 }
+        return running ? 1 / Double(min(speed, 30)) : nil
     }
 }

@@ -1,34 +1,26 @@
 import TerminalUI
 
-/// Every key, in a box over the middle of the screen.
+/// Every key of the key table, in a box over the middle of the screen: one column when it fits,
+/// else two.
 enum HelpOverlay {
-    /// (key, the key in ASCII where it differs, what it does).
-    static let keys: [(String, String?, String)] = [
-        ("space", nil, "run / pause"),
-        ("n  →", "n  Right", "one step (paused)"),
-        ("+  -", nil, "faster / slower"),
-        ("]  [", nil, "learning rate up / down"),
-        ("r", nil, "restart from the same seed"),
-        ("s", nil, "restart with a new random seed"),
-        ("↑  ↓", "Up Down", "choose the sample in the diagram"),
-        ("l", nil, "loss plot: log / linear scale"),
-        ("p", nil, "projection mode: big numbers"),
-        ("t", nil, "next colour theme"),
-        ("1 … 5", "1 .. 5", "zoom a panel / back (1 diagram … 5 table)"),
-        ("?", nil, "this help (Esc closes it)"),
-        ("q  Esc", nil, "quit"),
-    ]
-
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let width = 60, height = keys.count + 4
-        let box = area.centered(width: width, height: height)
+        let bindings = KeyMap.bindings
+        let columnCount = bindings.count + 4 <= area.height ? 1 : 2
+        let perColumn = (bindings.count + columnCount - 1) / columnCount
+        let columnWidth = 38, keyWidth = 10
+        let width = min(area.width, columnCount == 1 ? 60 : 2 * columnWidth + 2)
+        let box = area.centered(width: width, height: min(area.height, perColumn + 4))
         let inner = Block(title: "Keys", borderStyle: c.style(.title), titleStyle: c.style(.title),
                           fillStyle: c.style(.background), glyphs: c.glyphs)
             .render(into: &buffer, area: box)
-        for (i, (key, asciiKey, action)) in keys.enumerated() {
-            let shownKey = c.glyphs.isASCII ? asciiKey ?? key : key
-            buffer.write(shownKey, x: inner.x + 2, y: inner.y + 1 + i, style: c.style(.keyHint), clip: inner)
-            buffer.write(action, x: inner.x + 13, y: inner.y + 1 + i, style: c.style(.text), clip: inner)
+        for (i, binding) in bindings.enumerated() {
+            let x = inner.x + 1 + (i / perColumn) * columnWidth
+            let y = inner.y + 1 + i % perColumn
+            let key = c.glyphs.isASCII ? binding.asciiLabel ?? binding.label : binding.label
+            buffer.write(key, x: x, y: y, style: c.style(.keyHint), clip: inner)
+            let clip = Rect(x: x + keyWidth, y: y, width: columnCount == 1 ? inner.maxX - x - keyWidth : columnWidth - keyWidth - 1,
+                            height: 1).intersection(inner)
+            buffer.write(binding.help, x: x + keyWidth, y: y, style: c.style(.text), clip: clip)
         }
     }
 }

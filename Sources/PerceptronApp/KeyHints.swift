@@ -1,14 +1,13 @@
 import TerminalUI
 
-/// The main keys, in the bottom border of the predictions panel: always in view, out of the way.
+/// The main keys (those the key table gives a hint), in the bottom border of the predictions panel: always in view, out of the way.
 enum KeyHints {
     static func render(_ c: ViewContext, border: Rect, into buffer: inout Buffer) {
         let ascii = c.glyphs.isASCII
-        let hints: [(String, String)] = [
-            ("space", c.state.running ? "pause" : "run"), (ascii ? "n" : "n/→", "step"), ("+/-", "speed"),
-            ("]/[", ascii ? "lr" : "α"), ("r", "restart"), ("s", "new seed"), (ascii ? "Up/Dn" : "↑/↓", "sample"),
-            ("l", "log"), ("?", "help"), ("q", "quit"),
-        ]
+        let hints: [(String, String)] = KeyMap.bindings.compactMap(\.hint).map { hint in
+            let text = c.state.running ? hint.runningText ?? hint.text : hint.text
+            return (ascii ? hint.asciiKey ?? hint.key : hint.key, ascii ? hint.asciiText ?? text : text)
+        }
         // Drop hints from the middle of the list until the rest fit; help and quit always stay.
         var shown = hints
         func width(_ list: [(String, String)]) -> Int { list.map { $0.0.count + $0.1.count + 3 }.reduce(1, +) }

@@ -9,7 +9,7 @@ enum StatusBar {
         var x = area.x
         let mode = state.running ? " RUNNING " : " PAUSED "
         x = buffer.write(mode, x: x, y: area.y, style: c.style(state.running ? .statusRunning : .statusPaused))
-        let fields: [(String, String)] = [
+        var fields: [(String, String)] = [
             ("step", DisplayFormat.grouped(state.step)),
             ("loss", DisplayFormat.loss(c.trace.loss)),
             (c.glyphs.isASCII ? "lr" : "α", DisplayFormat.compact(state.trainer.learningRate, width: 7)),
@@ -17,6 +17,13 @@ enum StatusBar {
             ("seed", String(state.trainer.seed)),
             ("", state.trainer.dataset.name),
         ]
+        // A notice matters more than the fields at the end (data set, seed, speed): they make room.
+        if let notice = state.notice {
+            func width(_ list: [(String, String)]) -> Int {
+                list.map { 1 + ($0.0.isEmpty ? 0 : $0.0.count + 1) + $0.1.count }.reduce(mode.count, +)
+            }
+            while fields.count > 2, width(fields) + notice.count + 3 > area.width { fields.removeLast() }
+        }
         for (label, value) in fields {
             x = buffer.write(" ", x: x, y: area.y, style: base)
             if !label.isEmpty { x = buffer.write(label + " ", x: x, y: area.y, style: base) }
@@ -25,7 +32,10 @@ enum StatusBar {
         // The right side: a notice if there is one, else as many of the main keys as fit, most
         // important first (shown in their usual order).
         var right: [(String, String)]
-        if let notice = state.notice {
+        if var notice = state.notice {
+            // Too long even so: cut, keeping the start (what happened).
+            let room = area.maxX - x - 3
+            if notice.count > room, room > 4 { notice = String(notice.prefix(room - 1)) + (c.glyphs.isASCII ? "~" : "…") }
             right = [("", notice)]
         } else {
             // The full list sits in the bottom border of the predictions; here, what fits.

@@ -7,75 +7,186 @@ public enum Message: Sendable, Equatable {
     case tick(seconds: Double)
     case key(Key)
     case resize(width: Int, height: Int)
+    /// The edge wrote an export (`Command.export`) to this file.
+    case exported(fileName: String, every: Int)
+    /// The edge could not write an export: why, in a few words.
+    case exportFailed(reason: String)
 }
 
-/// The only place the state changes.
-public func update(_ state: inout AppState, _ message: Message) {
+/// The only place the state changes. Returns the effects it asks the edge for.
+@discardableResult
+public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     switch message {
     case .tick(let seconds):
-        guard state.running else { return }
-        state.advance(by: state.takeDueSteps(after: seconds))
+        if state.goal != nil {
+            state.continueTowardGoal()
+        } else if state.running {
+            state.advance(by: state.takeDueSteps(after: seconds))
+        }
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
     case .key(let key):
         state.notice = nil
-        handle(key, &state)
+        return handle(key, &state)
+    case .exported(let fileName, let every):
+        state.notice = "wrote \(fileName)" + (every > 1 ? " (a row every \(DisplayFormat.grouped(every)) states)" : "")
+    case .exportFailed(let reason):
+        state.notice = "not written: \(reason)"
     }
+    return []
 }
 
-private func handle(_ key: Key, _ state: inout AppState) {
+private func handle(_ key: Key, _ state: inout AppState) -> [Command] {
     if state.showHelp {
         // The overlay is modal: Esc and ? close it, q still quits.
         switch key {
         case .escape, .character("?"), .enter: state.showHelp = false
-        case .character("q"), .control("c"): state.quitRequested = true
+        case .character("q"), .control("c"): return [.quit]
         default: break
         }
-        return
+        return []
     }
-    switch key {
-    case .character("q"), .escape, .control("c"):
-        state.quitRequested = true
-    case .character(" "):
+    if state.prompt != nil { return handlePrompt(key, &state) }
+    guard let action = KeyMap.action(for: key) else { return [] }
+    if action != .jumpBack && action != .jumpForward { state.lastJump = nil }
+    return perform(action, key: key, &state)
+}
+
+private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Command] {
+    switch action {
+    case .quit:
+        return [.quit]
+    case .runPause:
         state.running.toggle()
-    case .character("n"), .right:
+        state.goal = nil
+    case .stepForward:
         // One step per press, and only while paused: running, the clock sets the pace.
         if !state.running { state.advance(by: 1) }
-    case .character("+"), .character("="):
+    case .stepBack:
+        state.running = false
+        if state.step > 0 { state.jump(to: state.step - 1) }
+    case .jumpBack, .jumpForward:
+        let forward = action == .jumpForward
+        let size = state.lastJump.map { $0.forward == forward ? min($0.size * 10, 1_000_000_000) : 1 } ?? 1
+        state.lastJump = (forward, size)
+        state.running = false
+        state.jump(to: forward ? state.step + size : max(0, state.step - size))
+        if state.notice == nil { state.notice = (forward ? "jump +" : "jump −") + DisplayFormat.grouped(size) }
+    case .goTo:
+        state.prompt = Prompt(.goTo)
+    case .first:
+        state.running = false
+        state.jump(to: 0)
+    case .last:
+        state.running = false
+        state.jump(to: state.history.end)
+    case .bookmark:
+        if let index = state.bookmarks.firstIndex(of: state.step) {
+            state.bookmarks.remove(at: index)
+            state.notice = "bookmark at step \(DisplayFormat.grouped(state.step)) removed"
+        } else {
+            state.bookmarks.append(state.step)
+            state.bookmarks.sort()
+            state.notice = "bookmark at step \(DisplayFormat.grouped(state.step))"
+        }
+    case .nextBookmark:
+        guard let target = state.bookmarks.first(where: { $0 > state.step }) ?? state.bookmarks.first else {
+            state.notice = "no bookmarks yet: m marks this step"
+            return []
+        }
+        state.running = false
+        state.jump(to: target)
+        state.notice = "bookmark \((state.bookmarks.firstIndex(of: target) ?? 0) + 1) of \(state.bookmarks.count)"
+    case .edit:
+        state.running = false
+        state.prompt = Prompt(.edit(index: 0))
+    case .export:
+        return [.export(RunExport(run: state.history.run, through: state.history.end))]
+    case .faster:
         state.speedIndex = min(state.speedIndex + 1, Ladder.speeds.count - 1)
-    case .character("-"), .character("_"):
+    case .slower:
         state.speedIndex = max(state.speedIndex - 1, 0)
-    case .character("]"):
+    case .learningRateUp:
         state.setLearningRate(Ladder.higherLearningRate(than: state.trainer.learningRate))
-    case .character("["):
+    case .learningRateDown:
         state.setLearningRate(Ladder.lowerLearningRate(than: state.trainer.learningRate))
-    case .character("r"):
-        state.restart(seed: state.trainer.seed)
+    case .restart:
+        state.restart(seed: state.history.run.setup.seed)
         state.notice = "restarted from seed \(state.trainer.seed)"
-    case .character("s"):
+    case .newSeed:
         let seed = state.nextSeed()
         state.restart(seed: seed)
         state.notice = "new seed \(seed)"
-    case .up:
+    case .previousSample:
         state.selectedSample = (state.selectedSample + state.trainer.dataset.sampleCount - 1) % state.trainer.dataset.sampleCount
-    case .down:
+    case .nextSample:
         state.selectedSample = (state.selectedSample + 1) % state.trainer.dataset.sampleCount
-    case .character("l"):
+    case .logScale:
         state.logScale.toggle()
-    case .character("?"), .character("h"):
+    case .wholeRun:
+        state.showWholeRun.toggle()
+        state.notice = state.showWholeRun ? "loss: the whole run" : "loss: the recent states"
+    case .help:
         state.showHelp = true
-    case .character("t"):
+    case .theme:
         state.themeIndex = (state.themeIndex + 1) % state.themes.count
         state.notice = "theme \(state.theme.name)"
-    case .character("p"):
+    case .present:
         state.presenting.toggle()
         state.zoomedPanel = nil
-    case .character(let c) where ("1"..."5").contains(c):
+    case .zoom:
         // The same key again goes back to the full layout.
-        let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:))
+        guard case .character(let c) = key, let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:)) else { break }
         state.zoomedPanel = state.zoomedPanel == panel ? nil : panel
+    }
+    return []
+}
+
+/// Keys while a prompt is open: they edit it; Enter acts on it, Esc closes it.
+private func handlePrompt(_ key: Key, _ state: inout AppState) -> [Command] {
+    guard var prompt = state.prompt else { return [] }
+    switch key {
+    case .control("c"):
+        return [.quit]
+    case .escape:
+        state.prompt = nil
+        return []
+    case .backspace:
+        if !prompt.text.isEmpty { prompt.text.removeLast() }
+    case .tab:
+        if case .edit(let index) = prompt.kind {
+            prompt.kind = .edit(index: (index + 1) % state.trainer.parameters.count)
+        }
+    case .character(let c) where Prompt.accepts(c, for: prompt.kind) && prompt.text.count < 24:
+        prompt.text.append(c)
+    case .enter:
+        state.prompt = nil
+        submit(prompt, &state)
+        return []
     default:
         break
+    }
+    state.prompt = prompt
+    return []
+}
+
+private func submit(_ prompt: Prompt, _ state: inout AppState) {
+    switch prompt.kind {
+    case .goTo:
+        guard let target = Prompt.parseStep(prompt.text) else {
+            state.notice = "go to: '\(prompt.text)' is not a step (use e.g. 1000, 10k, 2M)"
+            return
+        }
+        state.running = false
+        state.jump(to: target)
+    case .edit(let index):
+        guard let value = Double(prompt.text), value.isFinite else {
+            state.notice = "edit: '\(prompt.text)' is not a finite number"
+            return
+        }
+        let name = state.trainer.parameterNames[index]
+        state.change(.parameter(index: index, value: value),
+                     describedAs: "\(name) = \(DisplayFormat.compact(value, width: 9)) at step \(DisplayFormat.grouped(state.step))")
     }
 }

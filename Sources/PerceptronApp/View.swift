@@ -14,8 +14,8 @@ public func view(_ state: AppState) -> Buffer {
         return buffer
     }
     let context = ViewContext(state: state, theme: theme)
-    let rows = buffer.area.split(.vertical, [.fill(1), .length(1)])
-    let body = rows[0], statusRow = rows[1]
+    let rows = buffer.area.split(.vertical, [.fill(1), .length(1), .length(1)])
+    let body = rows[0], timelineRow = rows[1], statusRow = rows[2]
     let lastBand: Rect
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
@@ -27,7 +27,12 @@ public func view(_ state: AppState) -> Buffer {
     }
     KeyHints.render(context, border: Rect(x: lastBand.x + 1, y: lastBand.maxY - 1, width: lastBand.width - 2, height: 1),
                     into: &buffer)
-    StatusBar.render(context, area: statusRow, into: &buffer)
+    TimelinePanel.render(context, area: timelineRow, into: &buffer)
+    if let prompt = state.prompt {
+        PromptLine.render(context, prompt, area: statusRow, into: &buffer)
+    } else {
+        StatusBar.render(context, area: statusRow, into: &buffer)
+    }
     if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
     finish(&buffer, theme: theme)
     return buffer

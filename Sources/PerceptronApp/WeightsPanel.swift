@@ -34,7 +34,10 @@ enum WeightsPanel {
                          style: c.style(.dimText), clip: inner)
             let sparkArea = Rect(x: sparkX, y: y, width: inner.maxX - sparkX, height: 1)
             if sparkArea.width >= 3 {
-                Sparkline(values: c.state.parameterHistory[i].elements, style: c.weightStyle(values[i]),
+                let history = c.state.showWholeRun
+                    ? WholeRun(history: c.state.history).parameter(i, columns: sparkArea.width)
+                    : c.state.parameterHistory[i].elements
+                Sparkline(values: history, style: c.weightStyle(values[i]),
                           gapStyle: c.style(.warning), glyphs: c.glyphs)
                     .render(into: &buffer, area: sparkArea)
             }

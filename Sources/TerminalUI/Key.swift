@@ -2,6 +2,8 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
+    /// Shift-← and Shift-→.
+    case shiftLeft, shiftRight
     case enter, escape, backspace, tab
     case pageUp, pageDown, home, end
     /// F1…F12.

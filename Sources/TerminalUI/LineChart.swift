@@ -23,6 +23,18 @@ import Darwin
 public struct LineChart: Widget, Sendable {
     /// The series, oldest first.
     public var values: [Double]
+    /// Instead of `values`: one column per sample with its first, last, lowest and highest value
+    /// (a long series downsampled without losing its extremes). Each column is drawn as a
+    /// vertical stroke from low to high, joined from the previous column's last value to its first.
+    public var envelope: [Envelope]?
+
+    /// One downsampled column of a series. NaN for a value it does not have.
+    public struct Envelope: Sendable, Equatable {
+        public var first, last, low, high: Double
+        public init(first: Double, last: Double, low: Double, high: Double) {
+            (self.first, self.last, self.low, self.high) = (first, last, low, high)
+        }
+    }
     /// The value range of the y-axis; nil to fit the shown values. (In log scale a non-positive
     /// lower bound is replaced by the smallest positive value shown.)
     public var yRange: ClosedRange<Double>?
@@ -130,6 +142,34 @@ public struct LineChart: Widget, Sendable {
         let samples = shownValues(plotWidth: g.plot.width)
         let floor = smallestPositive(samples)
         let step = marker == .braille ? 1 : 2
+        func dotY(_ raw: Double) -> Int? {
+            guard let value = scaled(raw, floor: floor) else { return nil }
+            switch value {
+            case .infinity: return 0
+            case -.infinity: return bottom
+            default:
+                let fraction = BrailleCanvas.fraction(value, in: g.scaleRange)
+                return min(max(BrailleCanvas.toInt((1 - fraction) * Double(bottom)), 0), bottom)
+            }
+        }
+        if let columns = envelope.map({ Array($0.suffix(max(0, g.plot.width) * samplesPerCell)) }) {
+            var previous: (x: Int, y: Int)?
+            for (i, column) in columns.enumerated() {
+                let x = i * step - shiftX
+                for dx in 0..<step {
+                    if let high = dotY(column.high), let low = dotY(column.low) {
+                        canvas.line(from: (x + dx, high - shiftY), to: (x + dx, low - shiftY), style: lineStyle)
+                    }
+                }
+                if let first = dotY(column.first) {
+                    let dot = (x: x, y: first - shiftY)
+                    if let p = previous { canvas.line(from: p, to: dot, style: lineStyle) } else { canvas.set(dot.x, dot.y, style: lineStyle) }
+                }
+                previous = dotY(column.last).map { (x + step - 1, $0 - shiftY) }
+            }
+            canvas.render(into: &buffer, at: visible, marker: marker)
+            return
+        }
         var previous: (x: Int, y: Int)?
         for (i, raw) in samples.enumerated() {
             guard let value = scaled(raw, floor: floor) else { previous = nil; continue }
@@ -154,7 +194,11 @@ public struct LineChart: Widget, Sendable {
 
     /// The values that fit in a plot `plotWidth` cells wide.
     func shownValues(plotWidth: Int) -> [Double] {
-        Array(values.suffix(max(0, plotWidth) * samplesPerCell))
+        let count = max(0, plotWidth) * samplesPerCell
+        if let envelope {
+            return envelope.suffix(count).flatMap { [$0.first, $0.last, $0.low, $0.high] }
+        }
+        return Array(values.suffix(count))
     }
 
     /// The smallest positive finite value among `samples` (nil if none).

@@ -119,4 +119,49 @@ final class FrameSnapshotTests: XCTestCase {
         XCTAssertTrue(readme.contains("```\n" + expected + "\n```"),
                       "update the frame in README.md with the output of: perceptron frame --step 100")
     }
+
+    // MARK: Time travel
+
+    /// The timeline (a bookmark, an α change, the state on screen in the middle of the run) and
+    /// the whole-run plot with that state marked, at 80×24 and 120×40; the recent window for comparison.
+    func testTimelineAndWholeRunFrames() throws {
+        func keys(_ keys: [Key], _ state: inout AppState) { for key in keys { update(&state, .key(key)) } }
+        func goTo(_ step: Int) -> [Key] { [.character("g")] + String(step).map { .character($0) } + [.enter] }
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: false,
+                                 width: width, height: height)
+            keys(goTo(50) + [.character("m")] + goTo(120) + [.character("]")] + goTo(400) + goTo(200), &state)
+            XCTAssertEqual(state.step, 200)
+            XCTAssertEqual(state.history.end, 400)
+            try assertGolden(view(state).plainText, "timeline-\(width)x\(height)-step200-of400.txt")
+            if width == 80 {
+                try assertGolden(view(state).styleDump, "timeline-80x24-step200-of400.styles")
+                keys([.character("v")], &state)
+                try assertGolden(view(state).plainText, "recent-80x24-step200-of400.txt")
+                keys([.character("v"), .character("l"), .character("g"), .character("3"), .character("k")], &state)
+                try assertGolden(view(state).plainText, "goto-prompt-80x24-log.txt")
+            }
+        }
+    }
+
+    /// A spike in the middle of a long run survives the downsampling to the plot's width.
+    func testWholeRunPlotKeepsASpike() throws {
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: false, width: 80, height: 24)
+        state.fastForward(to: 3000)
+        update(&state, .key(.character("e")))
+        update(&state, .key(.tab))
+        for c in "5" { update(&state, .key(.character(c))) }
+        update(&state, .key(.enter))
+        state.fastForward(to: 6000)
+        try assertGolden(view(state).plainText, "whole-run-spike-80x24-step6000.txt")
+    }
+
+    /// README.md's table of keys is the key table's: one declaration for update, help and docs.
+    func testREADMEListsTheKeyTable() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        if ProcessInfo.processInfo.environment["PERCEPTRON_PRINT_KEY_TABLE"] == "1" { print(KeyMap.markdownTable) }
+        XCTAssertTrue(readme.contains(KeyMap.markdownTable + "\n"),
+                      "update the key table in README.md (PERCEPTRON_PRINT_KEY_TABLE=1 prints it)")
+    }
 }

@@ -139,14 +139,12 @@ final class UpdateTests: XCTestCase {
         // While the help is open, keys do not reach the run; Esc closes the help, not the app.
         press(.character("n"), &s)
         XCTAssertEqual(s.step, 0)
-        press(.escape, &s)
+        XCTAssertEqual(update(&s, .key(.escape)), [], "Esc closes the help, not the app")
         XCTAssertFalse(s.showHelp)
-        XCTAssertFalse(s.quitRequested)
-        press(.escape, &s)
-        XCTAssertTrue(s.quitRequested)
+        XCTAssertEqual(update(&s, .key(.escape)), [.quit])
         var q = try state()
-        press(.character("q"), &q)
-        XCTAssertTrue(q.quitRequested)
+        XCTAssertEqual(update(&q, .key(.character("q"))), [.quit])
+        XCTAssertEqual(update(&q, .key(.control("c"))), [.quit])
     }
 
     func testResize() throws {

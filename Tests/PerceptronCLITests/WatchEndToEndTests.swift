@@ -74,7 +74,7 @@ final class WatchEndToEndTests: XCTestCase {
         _ = try session.waitFor("PAUSED")
         try session.sendKeys("?")
         let help = try session.waitFor("learning rate up / down")
-        XCTAssertTrue(help.contains("restart with a new random seed"), help)
+        XCTAssertTrue(help.contains("restart with a new seed"), help)
         try session.sendKeys("Escape")
         _ = try session.waitUntil(timeout: .seconds(5)) { !$0.contains("learning rate up / down") }
         try session.sendKeys("q")

@@ -67,6 +67,21 @@ public struct LossSummary: Sendable, Equatable {
         count += 1
     }
 
+    /// Adds `count` consecutive states at once, all in the open bucket (count ≤ roomInBucket), from
+    /// their first and last loss and the extremes of the finite ones: what a batch of steps reports.
+    public mutating func add(count: Int, first: Double, last: Double, low: Double?, high: Double?, hasNonFinite: Bool) {
+        guard count > 0 else { return }
+        precondition(count <= roomInBucket, "open a bucket first; a batch stays inside one bucket")
+        var bucket = buckets[buckets.count - 1]
+        if self.count % bucketSize == 0 { bucket.first = first }
+        bucket.last = last
+        if let low { bucket.low = Swift.min(bucket.low ?? low, low) }
+        if let high { bucket.high = Swift.max(bucket.high ?? high, high) }
+        bucket.hasNonFinite = bucket.hasNonFinite || hasNonFinite
+        buckets[buckets.count - 1] = bucket
+        self.count += count
+    }
+
     /// Keeps the whole buckets before state `step`; returns the new count (≤ step): the caller
     /// adds the states from there to `step` again.
     @discardableResult

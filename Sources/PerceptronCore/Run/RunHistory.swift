@@ -51,10 +51,24 @@ public struct RunHistory: Sendable {
             if summary.roomInBucket == 0 { summary.openBucket(parameters: trainer.parameters) }
             var next = min(target, trainer.step + summary.roomInBucket, checkpoints.nextStep(after: trainer.step))
             if let event = run.nextEventStep(after: trainer.step) { next = min(next, event) }
-            trainer.advance(by: next - trainer.step) { step, loss in
-                summary.add(loss)
-                if firstNonFinite == nil, !loss.isFinite { firstNonFinite = step }
+            // A batch stays inside one bucket, so the loop keeps a few scalars and the bucket is
+            // written once per batch.
+            let start = trainer.step
+            var first = Double.nan, last = Double.nan, low = Double.infinity, high = -Double.infinity
+            var nonFinite = -1
+            trainer.advance(by: next - start) { step, loss in
+                if step == start { first = loss }
+                last = loss
+                if loss.isFinite {
+                    low = min(low, loss)
+                    high = max(high, loss)
+                } else if nonFinite < 0 {
+                    nonFinite = step
+                }
             }
+            summary.add(count: next - start, first: first, last: last, low: low.isFinite ? low : nil,
+                        high: high.isFinite ? high : nil, hasNonFinite: nonFinite >= 0)
+            if firstNonFinite == nil, nonFinite >= 0 { firstNonFinite = nonFinite }
             for event in run.events(at: trainer.step) { event.apply(to: &trainer) }
             checkpoints.add(trainer)
         }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import PerceptronApp
 import PerceptronCore
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `perceptron bench`: how fast the training step runs, for the README's figures.
 struct BenchCommand: ParsableCommand {
@@ -23,12 +28,21 @@ struct BenchCommand: ParsableCommand {
             help: ArgumentHelp("Rounds to time (a whole number, 1 or more).", valueName: "R"))
     var rounds: String = "7"
 
+    @Flag(name: .long, help: "Time jumps instead: train a run of --length steps, then go to states all over it as the g key does.")
+    var jump = false
+
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("With --jump: the run's length in steps (a whole number, 1 or more).", valueName: "N"))
+    var length: String = "1000000000"
+
     func validate() throws {
         _ = try parseCount(steps, flag: "--steps", minimum: 1)
         _ = try parseCount(rounds, flag: "--rounds", minimum: 1)
+        _ = try parseCount(length, flag: "--length", minimum: 1)
     }
 
     func run() throws {
+        if jump { return try runJumps() }
         let perRound = try parseCount(steps, flag: "--steps", minimum: 1)
         let roundCount = try parseCount(rounds, flag: "--rounds", minimum: 1)
         let clock = ContinuousClock()
@@ -53,5 +67,44 @@ struct BenchCommand: ParsableCommand {
     private func format(_ value: Double) -> String {
         let tenths = (value * 10).rounded() / 10
         return tenths.description
+    }
+
+    /// Trains a long run the way the visualiser does (checkpoints, whole-run summary), then times
+    /// key-to-frame for go-tos all over it: typing `g`, the step and Enter, then drawing the screen.
+    private func runJumps() throws {
+        let total = try parseCount(length, flag: "--length", minimum: 1)
+        let clock = ContinuousClock()
+        var state = AppState(trainer: training.makeTrainer(), running: false, width: 80, height: 24)
+        let rssBefore = Self.peakResidentKilobytes()
+        let trained = clock.measure { state.fastForward(to: total) }
+        let rssAfter = Self.peakResidentKilobytes()
+        print("run of \(total) steps (\(training.dataName)) trained in \(format(trained.seconds)) s, "
+            + "\(format(Double(total) / trained.seconds / 1e6)) million steps/s with the whole-run summary")
+        print("  checkpoints: \(state.history.checkpoints.count), one every \(state.history.checkpoints.spacing) steps; "
+            + "summary: \(state.history.summary.buckets.count) buckets of \(state.history.summary.bucketSize) states")
+        print("  peak RSS: \(rssBefore / 1024) MB before, \(rssAfter / 1024) MB after")
+        var random = SystemRandomNumberGenerator()
+        var targets = [0, total, 1, total - 1, total / 2, state.history.checkpoints.spacing - 1]
+        for _ in 0..<24 { targets.append(Int.random(in: 0...total, using: &random)) }
+        var milliseconds: [Double] = []
+        for target in targets {
+            let elapsed = clock.measure {
+                update(&state, .key(.character("g")))
+                for c in String(target) { update(&state, .key(.character(c))) }
+                update(&state, .key(.enter))
+                _ = view(state)
+            }
+            precondition(state.step == target, "the jump reached \(state.step), not \(target)")
+            milliseconds.append(elapsed.seconds * 1000)
+        }
+        let sorted = milliseconds.sorted()
+        print("  \(targets.count) jumps, key to frame: median \(format(sorted[sorted.count / 2])) ms, "
+            + "worst \(format(sorted[sorted.count - 1])) ms")
+    }
+
+    private static func peakResidentKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
     }
 }

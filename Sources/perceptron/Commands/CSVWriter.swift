@@ -3,14 +3,23 @@ import Glibc
 #endif
 import PerceptronCore
 
-/// Writes the `train` CSV to stdout through one reused byte buffer.
+/// Writes the `train` CSV (stdout by default) through one reused byte buffer; an export adds a
+/// final `lr` column, the α the step from each state uses.
 struct CSVWriter {
     private var bytes: [UInt8] = []
+    private let descriptor: Int32
+    private let learningRateColumn: Bool
+    /// The errno of the first write that failed, or 0.
+    private(set) var failure: Int32 = 0
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init(descriptor: Int32 = STDOUT_FILENO, learningRateColumn: Bool = false) {
+        self.descriptor = descriptor
+        self.learningRateColumn = learningRateColumn
+        bytes.reserveCapacity(1 << 16)
+    }
 
-    mutating func writeHeader(inputs n: Int, samples m: Int) {
-        let names = ["step", "loss"] + (1...n).map { "w\($0)" } + ["b"] + (1...m).map { "p\($0)" }
+    mutating func writeHeader(parameterNames: [String], samples m: Int) {
+        let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" } + (learningRateColumn ? ["lr"] : [])
         append(names.joined(separator: ","))
         bytes.append(0x0A)
     }
@@ -21,6 +30,10 @@ struct CSVWriter {
         for value in [trace.loss] + trace.weightsBefore + [trace.biasBefore] + trace.predictions {
             bytes.append(0x2C)
             append(Self.format(value))
+        }
+        if learningRateColumn {
+            bytes.append(0x2C)
+            append(Self.format(trainer.learningRate))
         }
         bytes.append(0x0A)
         if bytes.count >= 1 << 15 { flush() }
@@ -34,7 +47,8 @@ struct CSVWriter {
 
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        writeAll(STDOUT_FILENO, bytes)
+        let error = writeAll(descriptor, bytes)
+        if failure == 0 { failure = error }
         bytes.removeAll(keepingCapacity: true)
     }
 

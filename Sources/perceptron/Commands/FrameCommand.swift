@@ -37,6 +37,9 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
 
+    @Flag(name: .long, help: "The loss plot and sparklines show the recent states instead of the whole run.")
+    var recent = false
+
     @Flag(name: .long, help: "Colour the frame with ANSI escape codes (24-bit colour).")
     var color = false
 
@@ -61,6 +64,7 @@ struct FrameCommand: ParsableCommand {
         var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
+        state.showWholeRun = !recent
         state.zoomedPanel = try zoomedPanel()
         display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)

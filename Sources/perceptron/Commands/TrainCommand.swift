@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
         let interval = try parseCount(every, flag: "--every", minimum: 1)
         var trainer = training.makeTrainer()
         var output = CSVWriter()
-        output.writeHeader(inputs: trainer.dataset.inputCount, samples: trainer.dataset.sampleCount)
+        output.writeHeader(parameterNames: trainer.parameterNames, samples: trainer.dataset.sampleCount)
         output.writeRow(trainer)
         while trainer.step < total {
             // Jump straight to the next printed state: nothing in between is computed twice or kept.

@@ -15,8 +15,9 @@ struct WatchCommand: ParsableCommand {
             Trains the same run `perceptron train` prints, one gradient step per frame or many at \
             high speed, and draws the perceptron, its weights, the sigmoid, the loss and the \
             predictions. Press ? for the keys: space runs and pauses, n or → steps once while \
-            paused, + and - change the speed, ] and [ the learning rate, r restarts, s picks a new \
-            seed, ↑ ↓ choose the sample, l toggles a log scale, q quits.
+            paused, ← or b steps back, g goes to a step, Home and End go to the first and latest \
+            state, + and - change the speed, ] and [ the learning rate, w writes the run to a CSV \
+            file, q quits.
 
             Needs a terminal of at least 80x24 with UTF-8 (for example LANG=C.UTF-8).
             """)
@@ -64,7 +65,17 @@ struct WatchCommand: ParsableCommand {
         display.apply(themes, to: &state)
         var lastTick = start
         var needsDraw = true
-        while !state.quitRequested && !TerminalSafety.quitRequested {
+        var quit = false
+        // Effects `update` asks for happen here, at the edge; their outcome goes back in as a message.
+        func perform(_ commands: [Command]) {
+            for command in commands {
+                switch command {
+                case .quit: quit = true
+                case .export(let export): perform(update(&state, RunFileWriter.write(export)))
+                }
+            }
+        }
+        while !quit && !TerminalSafety.quitRequested {
             if needsDraw {
                 terminal.draw(view(state))
                 needsDraw = false
@@ -77,8 +88,8 @@ struct WatchCommand: ParsableCommand {
             if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
                 let wasRunning = state.running
                 switch event {
-                case .key(let key): update(&state, .key(key))
-                case .resize(let w, let h): update(&state, .resize(width: w, height: h))
+                case .key(let key): perform(update(&state, .key(key)))
+                case .resize(let w, let h): perform(update(&state, .resize(width: w, height: h)))
                 }
                 needsDraw = true
                 // Resuming starts the clock afresh: the pause is not made up for with a burst of steps.
@@ -88,7 +99,7 @@ struct WatchCommand: ParsableCommand {
             if let interval = tickDuration(state) {
                 let elapsed = now - lastTick
                 if elapsed >= interval {
-                    update(&state, .tick(seconds: elapsed.seconds))
+                    perform(update(&state, .tick(seconds: elapsed.seconds)))
                     lastTick = now
                     needsDraw = true
                 }

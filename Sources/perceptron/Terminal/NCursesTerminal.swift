@@ -311,6 +311,9 @@ final class NCursesTerminal {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
+        // Shift-← / Shift-→: terminfo's kLFT / kRIT, which xterm and tmux send as ESC[1;2D / ESC[1;2C.
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_PPAGE: return .pageUp

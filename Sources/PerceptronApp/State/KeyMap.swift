@@ -1,0 +1,124 @@
+import TerminalUI
+
+/// What a key asks the visualiser to do.
+public enum Action: Sendable, Equatable {
+    case runPause, stepForward, stepBack, jumpBack, jumpForward, goTo, first, last
+    case bookmark, nextBookmark, edit, export
+    case faster, slower, learningRateUp, learningRateDown, restart, newSeed
+    case previousSample, nextSample, logScale, wholeRun, present, theme, zoom, help, quit
+}
+
+/// One binding: its keys, how the help and README name them, what it does, and its hint in the
+/// bottom border (if it has one).
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    /// The keys as the help overlay shows them, and in plain ASCII where that differs.
+    public var label: String
+    public var asciiLabel: String?
+    /// A few words for the help overlay.
+    public var help: String
+    /// The README's wording, where it says more than `help`.
+    public var details: String?
+    public var action: Action
+    public var hint: Hint?
+
+    /// A key in the bottom border: its short label and word (another word while running).
+    public struct Hint: Sendable {
+        public var key: String
+        public var asciiKey: String?
+        public var text: String
+        public var runningText: String?
+        public var asciiText: String?
+    }
+}
+
+/// Every key the visualiser knows, declared once: `update`, the help overlay, the key hints and
+/// the README's table all read this list.
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        bind([.character(" ")], "space", help: "run / pause", .runPause,
+             hint: Hint(key: "space", text: "run", runningText: "pause")),
+        bind([.character("n"), .right], "n  →", ascii: "n  Right", help: "one step forward (paused)",
+             details: "one step forward (while paused)", .stepForward, hint: Hint(key: "n/→", asciiKey: "n", text: "step")),
+        bind([.character("b"), .left], "b  ←", ascii: "b  Left", help: "one step back (pauses)", .stepBack,
+             hint: Hint(key: "b/←", asciiKey: "b", text: "back")),
+        bind([.character("<"), .shiftLeft], "<  ⇧←", ascii: "<  S-Left", help: "jump back 1, 10, 100 …",
+             details: "jump back (pauses); repeated, the jump grows 10×: 1, 10, 100 … steps", .jumpBack),
+        bind([.character(">"), .shiftRight], ">  ⇧→", ascii: ">  S-Right", help: "jump forward 1, 10, 100 …",
+             details: "jump forward (pauses), growing the same way; past the end it trains", .jumpForward),
+        bind([.character("g")], "g", help: "go to a step (10k, 2M …)",
+             details: "go to a step: type it (`k`/`M` suffixes), Enter jumps, Esc cancels; beyond the end it trains up to it",
+             .goTo),
+        bind([.home], "Home", help: "state 0", details: "state 0 (pauses)", .first),
+        bind([.end], "End", help: "the latest state", details: "the latest state of the run (pauses)", .last),
+        bind([.character("m")], "m", help: "bookmark / unmark a step",
+             details: "bookmark the current step (a mark on the timeline); again to remove it", .bookmark),
+        bind([.character("'")], "'", help: "next bookmark (cycles)", details: "jump to the next bookmark, cycling", .nextBookmark),
+        bind([.character("e")], "e", help: "edit a parameter by hand",
+             details: "edit a parameter by hand: Tab picks it, type a value, Enter sets it (an event at this step)",
+             .edit),
+        bind([.character("w")], "w", help: "write the run as CSV",
+             details: "write the run so far to `perceptron-run-<seed>-<step>.csv` (see [Export](#export-w))", .export),
+        bind([.character("+"), .character("="), .character("-"), .character("_")], "+  -", help: "faster / slower",
+             details: "faster / slower: 1, 2, 5, 10, 20 … 1,000,000 steps per second", .faster,
+             hint: Hint(key: "+/-", text: "speed")),
+        bind([.character("]"), .character("[")], "]  [", help: "learning rate up / down",
+             details: "learning rate up / down (0.001 … 100), live; in the past it discards the run after this step",
+             .learningRateUp, hint: Hint(key: "]/[", text: "α", asciiText: "lr")),
+        bind([.character("r")], "r", help: "restart from the same seed",
+             details: "restart from the same seed (keeps the current learning rate)", .restart,
+             hint: Hint(key: "r", text: "restart")),
+        bind([.character("s")], "s", help: "restart with a new seed",
+             details: "restart with a new random seed (shown on the status bar)", .newSeed,
+             hint: Hint(key: "s", text: "new seed")),
+        bind([.up, .down], "↑  ↓", ascii: "Up Down", help: "sample in the diagram",
+             details: "choose the sample traced through the diagram", .previousSample,
+             hint: Hint(key: "↑/↓", asciiKey: "Up/Dn", text: "sample")),
+        bind([.character("l")], "l", help: "loss plot: log / linear", .logScale, hint: Hint(key: "l", text: "log")),
+        bind([.character("v")], "v", help: "loss: whole run / recent",
+             details: "loss plot and sparklines: the whole run from state 0 / the recent states", .wholeRun),
+        bind([.character("p")], "p", help: "projection mode",
+             details: "projection mode: step, loss and weights in big digits, thick lines", .present),
+        bind([.character("t")], "t", help: "next colour theme", .theme),
+        bind((1...5).map { .character(Character(String($0))) }, "1 … 5", ascii: "1 .. 5",
+             help: "zoom a panel / back",
+             details: "zoom the diagram, weights, sigmoid, loss or predictions to the whole screen; again to go back",
+             .zoom),
+        bind([.character("?"), .character("h")], "?", help: "this help (Esc closes it)", details: "help (Esc closes it)",
+             .help, hint: Hint(key: "?", text: "help")),
+        bind([.character("q"), .escape, .control("c")], "q  Esc", help: "quit", .quit, hint: Hint(key: "q", text: "quit")),
+    ]
+
+    /// The binding a key belongs to, if any.
+    public static func binding(for key: Key) -> KeyBinding? {
+        bindings.first { $0.keys.contains(key) }
+    }
+
+    /// What a key does. Keys that share a binding but do opposite things (`-` of `+  -`) say so here.
+    public static func action(for key: Key) -> Action? {
+        switch key {
+        case .character("-"), .character("_"): return .slower
+        case .character("["): return .learningRateDown
+        case .down: return .nextSample
+        default: return binding(for: key)?.action
+        }
+    }
+
+    /// The README's table of keys, generated from `bindings` (a test keeps the README in step).
+    public static var markdownTable: String {
+        var lines = ["| key | what it does |", "|---|---|"]
+        for binding in bindings {
+            let keys = binding.label.split(separator: " ", omittingEmptySubsequences: true)
+                .map { $0 == "…" ? "…" : "`\($0)`" }.joined(separator: " ")
+            lines.append("| \(keys) | \(binding.details ?? binding.help) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private typealias Hint = KeyBinding.Hint
+
+    private static func bind(_ keys: [Key], _ label: String, ascii: String? = nil, help: String, details: String? = nil,
+                             _ action: Action, hint: KeyBinding.Hint? = nil) -> KeyBinding {
+        KeyBinding(keys: keys, label: label, asciiLabel: ascii, help: help, details: details, action: action, hint: hint)
+    }
+}
