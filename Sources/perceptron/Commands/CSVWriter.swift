@@ -27,7 +27,8 @@ struct CSVWriter {
     mutating func writeRow(_ trainer: Trainer) {
         let trace = trainer.trace()
         append(String(trace.step))
-        for value in [trace.loss] + trace.weightsBefore + [trace.biasBefore] + trace.predictions {
+        let parameters = trace.layers.flatMap { $0.layer.weights + ($0.layer.biases ?? []) }
+        for value in [trace.loss] + parameters + trace.predictions {
             bytes.append(0x2C)
             append(Self.format(value))
         }

@@ -16,6 +16,7 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Number of gradient steps N (a whole number, 0 or more).", valueName: "N"))
@@ -33,7 +34,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let total = try parseCount(steps, flag: "--steps", minimum: 0)
         let interval = try parseCount(every, flag: "--every", minimum: 1)
-        var trainer = training.makeTrainer()
+        var trainer = training.makeTrainer(model: model)
         var output = CSVWriter()
         output.writeHeader(parameterNames: trainer.parameterNames, samples: trainer.dataset.sampleCount)
         output.writeRow(trainer)
