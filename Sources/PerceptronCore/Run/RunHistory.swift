@@ -45,18 +45,16 @@ public struct RunHistory: Sendable {
 
     /// Trains on from the newest state to `target`, feeding the summary and the checkpoints.
     public mutating func extend(to target: Int) {
-        guard target > end else { return }
-        var trainer = latest, summary = self.summary, firstNonFinite = firstNonFiniteStep
-        while trainer.step < target {
-            if summary.roomInBucket == 0 { summary.openBucket(parameters: trainer.parameters) }
-            var next = min(target, trainer.step + summary.roomInBucket, checkpoints.nextStep(after: trainer.step))
-            if let event = run.nextEventStep(after: trainer.step) { next = min(next, event) }
+        while latest.step < target {
+            if summary.roomInBucket == 0 { summary.openBucket(parameters: latest.parameters) }
+            let start = latest.step
+            var next = min(target, start + summary.roomInBucket, checkpoints.nextStep(after: start))
+            if let event = run.nextEventStep(after: start) { next = min(next, event) }
             // A batch stays inside one bucket, so the loop keeps a few scalars and the bucket is
             // written once per batch.
-            let start = trainer.step
             var first = Double.nan, last = Double.nan, low = Double.infinity, high = -Double.infinity
             var nonFinite = -1
-            trainer.advance(by: next - start) { step, loss in
+            latest.advance(by: next - start) { step, loss in
                 if step == start { first = loss }
                 last = loss
                 if loss.isFinite {
@@ -68,13 +66,10 @@ public struct RunHistory: Sendable {
             }
             summary.add(count: next - start, first: first, last: last, low: low.isFinite ? low : nil,
                         high: high.isFinite ? high : nil, hasNonFinite: nonFinite >= 0)
-            if firstNonFinite == nil, nonFinite >= 0 { firstNonFinite = nonFinite }
-            for event in run.events(at: trainer.step) { event.apply(to: &trainer) }
-            checkpoints.add(trainer)
+            if firstNonFiniteStep == nil, nonFinite >= 0 { firstNonFiniteStep = nonFinite }
+            for event in run.events(at: latest.step) { event.apply(to: &latest) }
+            checkpoints.add(latest)
         }
-        latest = trainer
-        self.summary = summary
-        firstNonFiniteStep = firstNonFinite
         noteIfNonFinite(latest)
     }
 
