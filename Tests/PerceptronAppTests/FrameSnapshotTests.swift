@@ -144,6 +144,17 @@ final class FrameSnapshotTests: XCTestCase {
         }
     }
 
+    /// `frame --step 5000` plots the whole run: its y axis starts at state 0's loss, 0.8223.
+    func testTheLossPlotStartsAtStateZero() throws {
+        let text = try frame(step: 5000, width: 80, height: 24).plainText
+        XCTAssertTrue(text.contains("0.8223┤"), text)
+        XCTAssertTrue(text.contains("step 5,000│"), text)
+        var recent = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: false)
+        recent.showWholeRun = false
+        recent.fastForward(to: 5000)
+        XCTAssertFalse(view(recent).plainText.contains("0.8223┤"), "the recent window does not reach state 0")
+    }
+
     /// A spike in the middle of a long run survives the downsampling to the plot's width.
     func testWholeRunPlotKeepsASpike() throws {
         var state = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: false, width: 80, height: 24)
