@@ -11,7 +11,9 @@ public enum Action: Sendable, Equatable {
 /// One binding: its keys, how the help and README name them, what it does, and its hint in the
 /// bottom border (if it has one).
 public struct KeyBinding: Sendable {
-    public var keys: [Key]
+    /// Each key and what it does (a pair like `+  -` does opposite things under one line of help).
+    public var actions: [(key: Key, action: Action)]
+    public var keys: [Key] { actions.map(\.key) }
     /// The keys as the help overlay shows them, and in plain ASCII where that differs.
     public var label: String
     public var asciiLabel: String?
@@ -19,7 +21,6 @@ public struct KeyBinding: Sendable {
     public var help: String
     /// The README's wording, where it says more than `help`.
     public var details: String?
-    public var action: Action
     public var hint: Hint?
 
     /// A key in the bottom border: its short label and word (another word while running).
@@ -59,20 +60,21 @@ public enum KeyMap {
              .edit),
         bind([.character("w")], "w", help: "write the run as CSV",
              details: "write the run so far to `perceptron-run-<seed>-<step>.csv` (see [Export](#export-w))", .export),
-        bind([.character("+"), .character("="), .character("-"), .character("_")], "+  -", help: "faster / slower",
+        bind([.character("+"), .character("=")], "+  -", help: "faster / slower",
              details: "faster / slower: 1, 2, 5, 10, 20 … 1,000,000 steps per second", .faster,
-             hint: Hint(key: "+/-", text: "speed")),
-        bind([.character("]"), .character("[")], "]  [", help: "learning rate up / down",
+             opposite: ([.character("-"), .character("_")], .slower), hint: Hint(key: "+/-", text: "speed")),
+        bind([.character("]")], "]  [", help: "learning rate up / down",
              details: "learning rate up / down (0.001 … 100), live; in the past it discards the run after this step",
-             .learningRateUp, hint: Hint(key: "]/[", text: "α", asciiText: "lr")),
+             .learningRateUp, opposite: ([.character("[")], .learningRateDown),
+             hint: Hint(key: "]/[", text: "α", asciiText: "lr")),
         bind([.character("r")], "r", help: "restart from the same seed",
              details: "restart from the same seed (keeps the current learning rate)", .restart,
              hint: Hint(key: "r", text: "restart")),
         bind([.character("s")], "s", help: "restart with a new seed",
              details: "restart with a new random seed (shown on the status bar)", .newSeed,
              hint: Hint(key: "s", text: "new seed")),
-        bind([.up, .down], "↑  ↓", ascii: "Up Down", help: "sample in the diagram",
-             details: "choose the sample traced through the diagram", .previousSample,
+        bind([.up], "↑  ↓", ascii: "Up Down", help: "sample in the diagram",
+             details: "choose the sample traced through the diagram", .previousSample, opposite: ([.down], .nextSample),
              hint: Hint(key: "↑/↓", asciiKey: "Up/Dn", text: "sample")),
         bind([.character("l")], "l", help: "loss plot: log / linear", .logScale, hint: Hint(key: "l", text: "log")),
         bind([.character("v")], "v", help: "loss: whole run / recent",
@@ -94,14 +96,9 @@ public enum KeyMap {
         bindings.first { $0.keys.contains(key) }
     }
 
-    /// What a key does. Keys that share a binding but do opposite things (`-` of `+  -`) say so here.
+    /// What a key does.
     public static func action(for key: Key) -> Action? {
-        switch key {
-        case .character("-"), .character("_"): return .slower
-        case .character("["): return .learningRateDown
-        case .down: return .nextSample
-        default: return binding(for: key)?.action
-        }
+        binding(for: key)?.actions.first { $0.key == key }?.action
     }
 
     /// The README's table of keys, generated from `bindings` (a test keeps the README in step).
@@ -118,7 +115,10 @@ public enum KeyMap {
     private typealias Hint = KeyBinding.Hint
 
     private static func bind(_ keys: [Key], _ label: String, ascii: String? = nil, help: String, details: String? = nil,
-                             _ action: Action, hint: KeyBinding.Hint? = nil) -> KeyBinding {
-        KeyBinding(keys: keys, label: label, asciiLabel: ascii, help: help, details: details, action: action, hint: hint)
+                             _ action: Action, opposite: (keys: [Key], action: Action)? = nil,
+                             hint: KeyBinding.Hint? = nil) -> KeyBinding {
+        var actions = keys.map { (key: $0, action: action) }
+        if let opposite { actions += opposite.keys.map { (key: $0, action: opposite.action) } }
+        return KeyBinding(actions: actions, label: label, asciiLabel: ascii, help: help, details: details, hint: hint)
     }
 }
