@@ -142,4 +142,41 @@ final class TimeTravelEndToEndTests: XCTestCase {
         try session.sendKeys("Escape", "q")
         XCTAssertEqual(try session.waitForExit(), 0)
     }
+
+    /// At top speed, Home goes back to state 0 and End to the newest state, and memory stays
+    /// flat as the run grows (checkpoints and the summary are bounded).
+    func testTopSpeedHomeAndEndWithFlatMemory() throws {
+        let session = try start(["--speed", "1000000"])
+        _ = try session.waitUntil(timeout: .seconds(30)) { (Self.step(in: $0) ?? 0) >= 50_000 }
+        let early = try residentKilobytes(session)
+        _ = try session.waitUntil(timeout: .seconds(60)) { (Self.step(in: $0) ?? 0) >= 200_000 }
+        let late = try residentKilobytes(session)
+        XCTAssertLessThan(late - early, 8 * 1024, "resident memory grew from \(early) kB to \(late) kB")
+        try session.sendKeys("Home")
+        let home = try session.waitFor("step 0 ")
+        XCTAssertTrue(home.contains("PAUSED"), home)
+        XCTAssertTrue(home.contains("0.82232258"), home)
+        try session.sendKeys("End")
+        let end = try session.waitUntil(timeout: .seconds(10)) { (Self.step(in: $0) ?? 0) >= 200_000 }
+        XCTAssertTrue(end.contains("PAUSED"), end)
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    private func residentKilobytes(_ session: TmuxSession) throws -> Int {
+        guard let pid = try session.programPID(),
+              let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else {
+            throw XCTSkip("no /proc status for the program")
+        }
+        return kilobytes
+    }
+
+    /// The number after "step " on the status bar.
+    private static func step(in screen: String) -> Int? {
+        guard let range = screen.range(of: " step ", options: .backwards) else { return nil }
+        let digits = screen[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter(\.isNumber)
+        return Int(digits)
+    }
 }
