@@ -132,8 +132,7 @@ public struct AppState: Sendable {
         } else if target > history.end {
             history.extend(to: target)
         }
-        trainer = history.state(at: target)
-        rebuildRecentHistory()
+        showState(target)
         checkDivergence()
     }
 
@@ -145,8 +144,7 @@ public struct AppState: Sendable {
             goal = nil
             notice = nil
         }
-        trainer = history.latest
-        rebuildRecentHistory()
+        showState(history.end)
         checkDivergence()
     }
 
@@ -156,10 +154,7 @@ public struct AppState: Sendable {
         divergenceReported = true
         running = false
         goal = nil
-        if trainer.step != first {
-            trainer = history.state(at: first)
-            rebuildRecentHistory()
-        }
+        if trainer.step != first { showState(first) }
         notice = "loss is not finite at step \(DisplayFormat.grouped(first)): paused (space goes on)"
     }
 
@@ -178,22 +173,19 @@ public struct AppState: Sendable {
         record()
     }
 
-    /// The recent history of the state on screen, one point per state, from a replay.
-    private mutating func rebuildRecentHistory() {
-        let target = trainer.step
+    /// Puts state `target` (at most the end) on screen, with its recent history one point per
+    /// state, as if watched step by step: one replay from the checkpoint before the window.
+    private mutating func showState(_ step: Int) {
+        let target = min(max(0, step), history.end)
         let start = max(0, target - Self.historyCapacity + 1)
-        var state = history.state(at: start)
-        let current = trainer
-        trainer = state
+        trainer = history.state(at: start)
         resetHistory()
-        while state.step < target {
-            let before = state.parameters
-            history.run.replay(&state, to: state.step + 1)
-            trainer = state
+        while trainer.step < target {
+            let before = trainer.parameters
+            history.run.replay(&trainer, to: trainer.step + 1)
             record()
-            lastChange = zip(state.parameters, before).map { $0 - $1 }
+            lastChange = zip(trainer.parameters, before).map { $0 - $1 }
         }
-        trainer = current
     }
 
     /// Logs a change at the state on screen. Elsewhere than at the end, the run after this step
@@ -208,9 +200,8 @@ public struct AppState: Sendable {
             goal = nil
         }
         history.record(change)
-        trainer = history.latest
         if history.firstNonFiniteStep.map({ $0 >= step }) ?? true { divergenceReported = false }
-        rebuildRecentHistory()
+        showState(history.end)
         notice = text
         checkDivergence()
     }
@@ -272,8 +263,7 @@ extension AppState {
     /// tests): the last `historyCapacity` states are recorded one by one, as if watched at a slow speed.
     public mutating func fastForward(to target: Int) {
         if target > history.end { history.extend(to: target) }
-        trainer = history.state(at: target)
-        rebuildRecentHistory()
+        showState(target)
     }
 
     /// How long the frame loop may wait before the next tick: a frame per step up to 30 frames a
