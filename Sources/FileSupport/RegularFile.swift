@@ -122,6 +122,14 @@ public enum RegularFile {
         }
     }
 
+    /// Checks, without opening it, that `path` is a regular file (following symbolic links):
+    /// throws what `readBytes` would for anything else (missing, not regular, a loop…).
+    public static func check(atPath path: String) throws(FileReadError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileReadError.from(errno: errno, path: path) }
+        if let kind = kind(ofMode: info.st_mode) { throw FileReadError.notRegular(path: path, kind: kind) }
+    }
+
     /// Whether `path` is a regular file (following symbolic links), without opening it: for
     /// listing a folder, where anything else is skipped.
     public static func isRegularFile(atPath path: String) -> Bool {
