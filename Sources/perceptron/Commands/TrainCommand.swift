@@ -85,6 +85,12 @@ struct TrainCommand: ParsableCommand {
         while trainer.step < total {
             // Jump straight to the next printed state: nothing in between is computed twice or kept.
             let next = min(total, (trainer.step / interval + 1) * interval)
+            if next - trainer.step > Self.chunk {
+                // Rows are sparse: this one would wait at least a chunk for company.
+                progress.erase()
+                try output.flush()
+                lastFlush = clock.now
+            }
             while trainer.step < next {
                 trainer.advance(by: min(next - trainer.step, Self.chunk))
                 if trainer.step < next { try checkpoint() }
