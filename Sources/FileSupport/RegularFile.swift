@@ -46,7 +46,7 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// One line: `'name' reason`, the name escaped for the terminal.
     public var description: String {
-        "'\(TerminalText.escaped(path))' \(reason)"
+        "'\(TerminalText.escaped(path, limit: TerminalText.pathLimit))' \(reason)"
     }
 
     /// "256 KB", "1 MB", or "100 bytes".

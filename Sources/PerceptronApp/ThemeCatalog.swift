@@ -135,7 +135,7 @@ public struct ThemeCatalog: Sendable {
         if let text = BuiltInThemes.texts[nameOrPath] {
             return try ThemeFile.parse(text, name: nameOrPath, path: BuiltInThemes.path(nameOrPath))
         }
-        let found = passedOver.map { ": \(TerminalText.escaped($0.path)) \($0.reason);" } ?? ":"
+        let found = passedOver.map { ": \(TerminalText.escaped($0.path, limit: TerminalText.pathLimit)) \($0.reason);" } ?? ":"
         throw ThemeError(file: nil, message: "unknown theme '\(ThemeFile.shown(nameOrPath))'\(found) \(choices())")
     }
 

@@ -21,8 +21,8 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The file name is escaped: it may come from a folder anyone can write to.
     public var description: String {
         switch (file, line) {
-        case let (file?, line?): "\(TerminalText.escaped(file)):\(line): \(message)"
-        case let (file?, nil): "\(TerminalText.escaped(file)): \(message)"
+        case let (file?, line?): "\(TerminalText.escaped(file, limit: TerminalText.pathLimit)):\(line): \(message)"
+        case let (file?, nil): "\(TerminalText.escaped(file, limit: TerminalText.pathLimit)): \(message)"
         default: message
         }
     }
@@ -124,7 +124,7 @@ public enum ThemeFile {
             let key = written.lowercased()
             let role = Role(fileKey: key)
             guard role != nil || key == lineWeightKey else {
-                var warning = "\(TerminalText.escaped(path)):\(number): unknown role '\(shown(written))' (ignored)"
+                var warning = "\(TerminalText.escaped(path, limit: TerminalText.pathLimit)):\(number): unknown role '\(shown(written))' (ignored)"
                 if let guess = Role.allCases.first(where: { squashed($0.fileKey) == squashed(key) }) {
                     warning += ": did you mean '\(guess.fileKey)'?"
                 }
@@ -152,7 +152,7 @@ public enum ThemeFile {
             throw ThemeError(file: path, message: "the default theme must set every role; '\(missing.fileKey)' is missing")
         }
         if firstSeen.isEmpty {
-            warnings.append("\(TerminalText.escaped(path)): sets no roles: every role is the default theme's")
+            warnings.append("\(TerminalText.escaped(path, limit: TerminalText.pathLimit)): sets no roles: every role is the default theme's")
         }
         return LoadedTheme(theme: Theme(name: name, styles: styles, heavyLines: heavyLines), warnings: warnings)
     }

@@ -17,7 +17,7 @@ struct ThemesCommand: ParsableCommand {
     func run() throws {
         // Names and paths come from file names anyone may have chosen: escaped.
         let rows = ThemeCatalog.standard().available().map {
-            (name: TerminalText.escaped($0.name, limit: 40), location: TerminalText.escaped($0.location, limit: 200))
+            (name: TerminalText.escaped($0.name, limit: 40), location: TerminalText.escaped($0.location, limit: TerminalText.pathLimit))
         }
         let width = rows.map(\.name.count).max() ?? 0
         try StandardOutput.writeLines(rows.map {
