@@ -166,18 +166,23 @@ final class NCursesTerminal {
         buffer.cells.withUnsafeBufferPointer { cells in
             for y in 0..<rows {
                 let start = y * buffer.width
-                for x in 0..<columns {
+                // One entry per character: a wide one covers two columns, its continuation none.
+                var entries = 0
+                var x = 0
+                while x < columns {
                     let cell = cells[start + x]
                     if cell.style != lastStyle {
                         rendition = self.rendition(for: cell.style)
                         lastStyle = cell.style
                     }
-                    fillCharacters(cell.character)
+                    let wide = x + 1 < columns && cells[start + x + 1].isContinuation && cell.character.columnWidth == 2
+                    x += fillCharacters(cell.isContinuation ? " " : cell.character, wide: wide)
                     var pair = rendition.pair
-                    _ = setcchar(row + x, characters, rendition.attributes, 0, &pair)
+                    _ = setcchar(row + entries, characters, rendition.attributes, 0, &pair)
+                    entries += 1
                 }
                 // Writes the row without moving the cursor, so the bottom-right cell is no special case.
-                _ = mvwadd_wchnstr(window, Int32(y), 0, row, Int32(columns))
+                _ = mvwadd_wchnstr(window, Int32(y), 0, row, Int32(entries))
             }
         }
         wrefresh(window)
@@ -331,9 +336,11 @@ final class NCursesTerminal {
         return nextPair - 1
     }
 
-    /// Fills `characters` with the cell's scalars, replacing what would break the one-cell grid
-    /// (control characters, wide or zero-width first characters) with a visible substitute.
-    private func fillCharacters(_ character: Character) {
+    /// Fills `characters` with the cell's scalars, replacing what would break the grid (control
+    /// characters, zero-width first characters, and wide ones unless `wide`, or when the C
+    /// library disagrees about their width) with a visible substitute of the right width.
+    /// Returns the columns it takes: 2 for a wide character, else 1.
+    private func fillCharacters(_ character: Character, wide: Bool) -> Int {
         var count = 0
         for scalar in character.unicodeScalars {
             guard count < 5 else { break }
@@ -345,10 +352,13 @@ final class NCursesTerminal {
         if first < 0x20 || (first >= 0x7f && first < 0xa0) {
             characters[0] = 0x20
             characters[1] = 0
-        } else if first >= 0x300 && cn_wcwidth(first) != 1 {
+        } else if first >= 0x300 && cn_wcwidth(first) != (wide ? 2 : 1) {
             characters[0] = 0x3f  // "?"
             characters[1] = 0
+            // A wide cell the C library does not draw wide: "?", then its continuation as a blank.
+            return 1
         }
+        return wide ? 2 : 1
     }
 
     /// Turns off XON/XOFF so Ctrl-S does not freeze the output (cbreak keeps it; endwin restores it).
