@@ -99,7 +99,7 @@ final class TerminalHostilityTests: XCTestCase {
         _ = try session.waitFor("PAUSED")
         try session.sendText(String(repeating: "x", count: 10_000) + "q")
         // One frame per key took 7 to 14 seconds here; a batch takes a few frames at most.
-        XCTAssertEqual(try session.waitForExit(timeout: .seconds(4)), 0)
+        XCTAssertEqual(try session.waitForExit(timeout: .seconds(5)), 0)
         try session.checkTerminalRestored()
     }
 
