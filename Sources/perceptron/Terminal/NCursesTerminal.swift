@@ -59,6 +59,8 @@ final class NCursesTerminal {
     /// as Escape, then space), and it cannot tell a dead terminal from a timeout.
     private var decoder = InputDecoder()
     private let readBuffer = UnsafeMutableRawPointer.allocate(byteCount: readChunk, alignment: 16)
+    /// When bytes last arrived (monotonic milliseconds): an unfinished sequence waits this long plus the escape delay.
+    private var lastInputMilliseconds = 0
 
     private static let readChunk = 4096
     /// How long to wait for the rest of an escape sequence before taking ESC as the Escape key.
@@ -210,7 +212,10 @@ final class NCursesTerminal {
                 return resized().map { [$0] } ?? []
             }
             if TerminalSafety.takeResize(), let event = resized() { return [event] }
-            let wait = deadline.map { max(0, $0 - Self.nowMilliseconds()) } ?? -1
+            var wait = deadline.map { max(0, $0 - Self.nowMilliseconds()) } ?? -1
+            // A batch cut off by `batchLimit` may end in the middle of a sequence: finish it soon.
+            let unfinished = decoder.isAwaitingMore
+            if unfinished { wait = wait < 0 ? Int(Self.escapeDelayMilliseconds) : min(wait, Int(Self.escapeDelayMilliseconds)) }
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: TerminalSafety.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: wait))
@@ -218,6 +223,10 @@ final class NCursesTerminal {
             if fds[1].revents != 0 { TerminalSafety.drainWakeUps() }
             if fds[0].revents != 0 {
                 let events = readPendingInput()
+                if !events.isEmpty { return events }
+            } else if ready == 0 && unfinished
+                        && Self.nowMilliseconds() - lastInputMilliseconds >= Int(Self.escapeDelayMilliseconds) {
+                let events = decoder.flush()
                 if !events.isEmpty { return events }
             }
             if let deadline, Self.nowMilliseconds() >= deadline { return [] }
@@ -249,6 +258,7 @@ final class NCursesTerminal {
             let count = read(STDIN_FILENO, readBuffer, Self.readChunk)
             if count > 0 {
                 total += count
+                lastInputMilliseconds = Self.nowMilliseconds()
                 events += decoder.feed(UnsafeRawBufferPointer(start: readBuffer, count: count))
             } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                 return hangUp(events)  // End of file or EIO: the terminal is gone.
