@@ -7,7 +7,7 @@ import Synchronization
 // Signal handlers may run at any instruction on any thread, so everything they touch is a lock-free
 // `Atomic` (global `let`s, initialised before any handler is installed; see `TerminalSafety.install`).
 // The handlers only load/store these, call async-signal-safe functions (read, write, lseek, dup2,
-// close, signal, raise, pthread_kill) and, on the way out of a crash, `endwin`, which is not formally
+// close, signal, raise, pthread_sigmask) and, on the way out of a crash, `endwin`, which is not formally
 // async-signal-safe but is what every curses program does there (the process dies right after).
 
 /// The signal number of the first SIGINT/SIGTERM/SIGHUP received, or 0.
@@ -20,8 +20,6 @@ private let capturedStderr = Atomic<Int32>(-1)
 private let originalStderr = Atomic<Int32>(-1)
 /// Set by the first crash handler so a fault inside the handler does not loop.
 private let crashInProgress = Atomic<Bool>(false)
-/// The thread that drives curses (pthread_t is an unsigned long on Linux), or 0.
-private let cursesThread = Atomic<UInt>(0)
 /// Set by SIGWINCH, SIGTSTP and SIGCONT; the frame loop takes them (`take…`) and acts.
 private let pendingResize = Atomic<Bool>(false)
 private let pendingSuspend = Atomic<Bool>(false)
@@ -84,27 +82,22 @@ private func restoreTerminalForExit() {
     }
 }
 
-/// SIGINT/SIGTERM/SIGHUP: remember the signal; the frame loop sees `quitRequested` and leaves.
-/// The signal interrupts a blocking `wget_wch` (installed without SA_RESTART). If it was delivered to
-/// another thread, it is forwarded to the curses thread so that thread's wait is interrupted too.
-/// A second quit signal while the first is still pending means the loop is not responding:
-/// restore the terminal and die by the signal.
+/// Quit signals (SIGINT, SIGTERM, SIGHUP, SIGUSR1 …): remember the signal and wake the frame loop
+/// (through the wake-up pipe, whichever thread took the signal), which sees `quitRequested` and
+/// leaves. A second quit signal while the first is still pending means the loop is not
+/// responding: restore the terminal and die by the signal.
 private func handleQuitSignal(_ signo: Int32) {
     let savedErrno = errno
     defer { errno = savedErrno }
     let (exchanged, _) = pendingQuitSignal.compareExchange(
         expected: 0, desired: signo, ordering: .sequentiallyConsistent)
-    wakeFrameLoop()
-    let target = cursesThread.load(ordering: .sequentiallyConsistent)
-    if target != 0 && pthread_self() != target {
-        if exchanged { _ = pthread_kill(target, signo) }
+    if exchanged {
+        wakeFrameLoop()
         return
     }
-    if !exchanged {
-        restoreTerminalForExit()
-        signal(signo, SIG_DFL)
-        unblockAndRaise(signo)
-    }
+    restoreTerminalForExit()
+    signal(signo, SIG_DFL)
+    unblockAndRaise(signo)
 }
 
 /// SIGWINCH, SIGTSTP, SIGCONT: note it and wake the frame loop, which resizes, suspends or repaints.
@@ -183,7 +176,6 @@ enum TerminalSafety {
         _ = pendingContinue.load(ordering: .relaxed)
         _ = wakeWriteEnd.load(ordering: .relaxed)
         _ = copyBuffer
-        cursesThread.store(pthread_self(), ordering: .sequentiallyConsistent)
 
         if !atexitRegistered {
             atexitRegistered = true
@@ -251,7 +243,6 @@ enum TerminalSafety {
             sigaction(signo, &action, nil)
         }
         previousActions = [:]
-        cursesThread.store(0, ordering: .sequentiallyConsistent)
     }
 
     /// Records that curses now owns the screen (so handlers and atexit call `endwin`) and sends fd 2
