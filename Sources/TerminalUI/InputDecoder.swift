@@ -117,6 +117,8 @@ public struct InputDecoder: Sendable {
             return parseControlString(bytes)
         case 0x1B:
             // Alt plus a key that itself starts with ESC (Alt+Esc, Alt+arrow on some terminals).
+            // In a run of ESCs each is dropped in turn, so a flood of them recurses no deeper.
+            if bytes.count >= 3, bytes[i + 2] == 0x1B { return .done(length: 1, key: nil) }
             switch parseEscape(bytes.dropFirst()) {
             case .incomplete: return .incomplete
             case .done(let length, _): return .done(length: length + 1, key: nil)

@@ -112,6 +112,13 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertEqual(decoded.last, .character("q"))
     }
 
+    func testARunOfEscapesIsNoKey() {
+        // Not one key (a lone Esc comes alone), and no deeper work for a longer run.
+        XCTAssertEqual(keys(Array(repeating: 0x1B, count: 100_000)), [])
+        XCTAssertEqual(keys(Array(repeating: 0x1B, count: 100_000) + Array("xq".utf8)), [.character("q")])
+        XCTAssertEqual(keys(esc + esc + "[A" + "n"), [.character("n")], "Alt+↑")
+    }
+
     func testAnEndlessSequenceIsNotBufferedForever() {
         // Kept only up to a limit, but dropped to its end: its parameters never become keys.
         var decoder = InputDecoder()
