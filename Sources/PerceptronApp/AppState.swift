@@ -83,15 +83,15 @@ public struct AppState: Sendable {
     }
 
     private mutating func stepOnce() {
-        let before = trainer.weights + [trainer.bias]
+        let before = trainer.parameters
         trainer.advance()
-        let after = trainer.weights + [trainer.bias]
+        let after = trainer.parameters
         lastChange = zip(after, before).map { $0 - $1 }
     }
 
     private mutating func record() {
         lossHistory.append(HistoryPoint(step: trainer.step, loss: trainer.loss()))
-        let parameters = trainer.weights + [trainer.bias]
+        let parameters = trainer.parameters
         for i in parameterHistory.indices { parameterHistory[i].append(parameters[i]) }
     }
 

@@ -115,4 +115,59 @@ final class TrainerTests: XCTestCase {
             XCTAssertEqual("\(error)", "unknown data set 'iris': choose one of notebook, trask, xor, and, or")
         }
     }
+
+    func testParametersAreTheWeightsThenTheBiasAndCanBeEditedByHand() throws {
+        var trainer = try notebookTrainer()
+        trainer.advance(by: 3)
+        XCTAssertEqual(trainer.parameters, trainer.weights + [trainer.bias])
+        XCTAssertEqual(trainer.parameterNames, ["w1", "w2", "w3", "b"])
+        trainer.setParameter(1, to: 2.5)
+        trainer.setParameter(3, to: -0.25)
+        XCTAssertEqual(trainer.weights[1], 2.5)
+        XCTAssertEqual(trainer.bias, -0.25)
+        XCTAssertEqual(trainer.step, 3)
+        // The next step starts from the edited state: its forward pass uses the new values.
+        XCTAssertEqual(trainer.trace().weightsBefore[1], 2.5)
+        XCTAssertEqual(trainer.trace().biasBefore, -0.25)
+    }
+
+    func testPredictIsTheForwardPassOfEachSample() throws {
+        for arithmetic in Arithmetic.allCases {
+            var trainer = try Trainer(dataset: Dataset.named("notebook"), arithmetic: arithmetic)
+            trainer.advance(by: 7)
+            let predictions = trainer.predictions()
+            for i in 0..<trainer.dataset.sampleCount {
+                XCTAssertEqual(trainer.predict(Array(trainer.dataset.row(i))), predictions[i], "\(arithmetic) sample \(i)")
+            }
+        }
+    }
+
+    func testTheKernelIsTheRunsOwnAndBothStartFromTheFirstForwardPass() throws {
+        let svml = try Trainer(dataset: Dataset.named("notebook"), arithmetic: .svml)
+        let libm = try Trainer(dataset: Dataset.named("notebook"), arithmetic: .libm)
+        XCTAssertEqual(svml.arithmetic, .svml)
+        XCTAssertEqual(libm.arithmetic, .libm)
+        // The notebook's printed first forward pass, to the digits it prints, with either kernel.
+        for trainer in [svml, libm] {
+            let p = trainer.predictions()
+            XCTAssertEqual(p[0], 0.6084136604602889, accuracy: 1e-15)
+            XCTAssertEqual(trainer.loss(), 0.8223225820877986, accuracy: 1e-15)
+        }
+    }
+
+    func testObservedLossesAreEachStatesLoss() throws {
+        for arithmetic in Arithmetic.allCases {
+            var observed = try Trainer(dataset: Dataset.named("notebook"), learningRate: 3, arithmetic: arithmetic)
+            var seen: [(Int, Double)] = []
+            observed.advance(by: 40) { seen.append(($0, $1)) }
+            var reference = try Trainer(dataset: Dataset.named("notebook"), learningRate: 3, arithmetic: arithmetic)
+            XCTAssertEqual(seen.map(\.0), Array(0..<40))
+            for (step, loss) in seen {
+                XCTAssertEqual(reference.step, step)
+                XCTAssertEqual(loss.bitPattern, reference.loss().bitPattern, "\(arithmetic) state \(step)")
+                reference.advance()
+            }
+            XCTAssertEqual(observed.parameters, reference.parameters)
+        }
+    }
 }

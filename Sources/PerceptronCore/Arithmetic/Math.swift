@@ -4,12 +4,12 @@ enum Math {
     /// σ(x) = 1/(1+e^(−x)), evaluated exactly as the notebook writes it (another algebraic form
     /// changes the last digit). e^(−x) may overflow to +inf; σ is then 0, never a crash.
     @inline(__always)
-    static func sigmoid(_ x: Double) -> Double { 1 / (1 + NumPyMath.exp(-x)) }
+    static func sigmoid<K: ExpLogKernel>(_ x: Double, _: K.Type) -> Double { 1 / (1 + K.exp(-x)) }
 
     /// One sample's y·log A + (1−y)·log(1−A), literally: 0·(−inf) gives NaN, as in NumPy.
     @inline(__always)
-    static func crossEntropyTerm(target y: Double, prediction a: Double) -> Double {
-        y * NumPyMath.log(a) + (1 - y) * NumPyMath.log(1 - a)
+    static func crossEntropyTerm<K: ExpLogKernel>(target y: Double, prediction a: Double, _: K.Type) -> Double {
+        y * K.log(a) + (1 - y) * K.log(1 - a)
     }
 
     /// A row of X times W, summed left to right (NumPy's X·W).
