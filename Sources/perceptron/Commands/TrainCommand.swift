@@ -112,14 +112,23 @@ enum TrainInterruption {
 
     static var signal: Int32 { received.load(ordering: .relaxed) }
 
+    /// A signal the parent set to be ignored (`nohup`, `cmd &` in a script) stays ignored.
     static func install() {
         for number in signals {
-            _ = Glibc.signal(number) { caught in TrainInterruption.received.store(caught, ordering: .relaxed) }
+            let previous = Glibc.signal(number) { caught in TrainInterruption.received.store(caught, ordering: .relaxed) }
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                _ = Glibc.signal(number, SIG_IGN)
+            }
         }
     }
 
     static func uninstall() {
-        for number in signals { _ = Glibc.signal(number, SIG_DFL) }
+        for number in signals {
+            let previous = Glibc.signal(number, SIG_DFL)
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                _ = Glibc.signal(number, SIG_IGN)
+            }
+        }
     }
 
     static func dieBySignal() -> Never {
