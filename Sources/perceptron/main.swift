@@ -32,7 +32,6 @@ func unknownSubcommand(in arguments: [String]) -> String? {
     var words = arguments[...]
     if words.first == "help" { words = words.dropFirst() }
     guard let word = words.first, !word.hasPrefix("-"), !names.contains(word) else { return nil }
-    if word == "help", arguments.first != "help" { return nil }
     var message = "'\(shown(word))' is not a subcommand: use one of \(names.joined(separator: ", ")) (or help)"
     if let guess = names.first(where: { editDistance($0, word) <= 2 }) { message += "; did you mean '\(guess)'?" }
     return message
