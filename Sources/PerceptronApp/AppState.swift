@@ -66,7 +66,7 @@ public struct AppState: Sendable {
     }
 
     /// - Parameters:
-    ///   - trainer: state 0 of the run (its data, seed, α and arithmetic are the run's setup).
+    ///   - trainer: state 0 of the run (its data, seed, α, model and arithmetic are the run's setup).
     ///   - entropy: where the `s` key's new seeds come from (the CLI passes the clock; tests a constant).
     public init(trainer: Trainer, running: Bool, speedIndex: Int = Ladder.defaultSpeedIndex,
                 width: Int = 80, height: Int = 24, entropy: UInt64 = 0) {

@@ -26,6 +26,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
+    case .key(.control("l")):
+        // Redraws whatever is showing (help too) and leaves the notice alone: nothing changed.
+        return [.redrawScreen]
     case .key(let key):
         state.notice = nil
         return handle(key, &state)
@@ -57,6 +60,8 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
     switch action {
     case .quit:
         return [.quit]
+    case .redraw:
+        return [.redrawScreen]
     case .runPause:
         state.running.toggle()
         state.goal = nil

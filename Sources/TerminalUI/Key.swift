@@ -17,4 +17,6 @@ public enum TerminalEvent: Hashable, Sendable {
     case key(Key)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// The terminal is gone (end of file, an I/O error or a hangup on it): as good as SIGHUP.
+    case hangup
 }

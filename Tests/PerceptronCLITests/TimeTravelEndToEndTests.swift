@@ -139,7 +139,9 @@ final class TimeTravelEndToEndTests: XCTestCase {
         let help = try session.waitFor("go to a step")
         XCTAssertTrue(help.contains("one step back"), help)
         XCTAssertTrue(help.contains("write the run as CSV"), help)
-        try session.sendKeys("Escape", "q")
+        try session.sendKeys("Escape")
+        _ = try session.waitUntil(timeout: .seconds(5)) { !$0.contains("go to a step") }
+        try session.sendKeys("q")
         XCTAssertEqual(try session.waitForExit(), 0)
     }
 

@@ -143,7 +143,7 @@ final class RunHistoryTests: XCTestCase {
         var run = Run(setup: notebook)
         run.append(RunEvent(step: 3, .learningRate(0.5)))
         var steps: [Int] = [], rates: [Double] = []
-        try run.forEachState(through: 10, every: 4) { steps.append($0.step); rates.append($0.learningRate) }
+        try run.forEachState(through: 10, every: 4) { steps.append($0.step); rates.append($0.learningRate); return true }
         XCTAssertEqual(steps, [0, 4, 8, 10])
         XCTAssertEqual(rates, [1, 0.5, 0.5, 0.5])
     }

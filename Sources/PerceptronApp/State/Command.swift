@@ -5,6 +5,8 @@ import PerceptronCore
 public enum Command: Sendable, Equatable {
     /// Leave the program.
     case quit
+    /// Paint the whole screen afresh, not only what changed (Ctrl-L, after something wrote over it).
+    case redrawScreen
     /// Write the run so far as CSV to a new file; the result comes back as `.exported` or `.exportFailed`.
     case export(RunExport)
 }

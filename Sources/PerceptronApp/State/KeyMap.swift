@@ -5,7 +5,7 @@ public enum Action: Sendable, Equatable {
     case runPause, stepForward, stepBack, jumpBack, jumpForward, goTo, first, last
     case bookmark, nextBookmark, edit, export
     case faster, slower, learningRateUp, learningRateDown, restart, newSeed
-    case previousSample, nextSample, logScale, wholeRun, present, theme, zoom, help, quit
+    case previousSample, nextSample, logScale, wholeRun, present, theme, zoom, redraw, help, quit
 }
 
 /// One binding: its keys, how the help and README name them, what it does, and its hint in the
@@ -86,9 +86,12 @@ public enum KeyMap {
              help: "zoom a panel / back",
              details: "zoom the diagram, weights, sigmoid, loss or predictions to the whole screen; again to go back",
              .zoom),
+        bind([.control("l")], "Ctrl-L", help: "redraw the whole screen",
+             details: "redraw the whole screen (after something wrote over it)", .redraw),
         bind([.character("?"), .character("h")], "?", help: "this help (Esc closes it)", details: "help (Esc closes it)",
              .help, hint: Hint(key: "?", text: "help")),
-        bind([.character("q"), .escape, .control("c")], "q  Esc", help: "quit", .quit, hint: Hint(key: "q", text: "quit")),
+        bind([.character("q"), .escape, .control("c")], "q  Esc", help: "quit",
+             details: "quit (a lone Esc: Alt+key and other escape sequences never quit)", .quit, hint: Hint(key: "q", text: "quit")),
     ]
 
     /// The binding a key belongs to, if any.

@@ -101,14 +101,15 @@ public struct Run: Sendable, Equatable {
         }
     }
 
-    /// Hands `body` state 0, every `every`-th state and state `last`, in order: one replay, nothing kept.
-    public func forEachState(through last: Int, every: Int, _ body: (Trainer) -> Void) throws(EngineError) {
+    /// Hands `body` state 0, every `every`-th state and state `last`, in order: one replay, nothing
+    /// kept. `body` returns false to stop early.
+    public func forEachState(through last: Int, every: Int, _ body: (Trainer) -> Bool) throws(EngineError) {
         precondition(every > 0, "every state or every k-th, k ≥ 1")
         var trainer = try initialState()
-        body(trainer)
+        guard body(trainer) else { return }
         while trainer.step < last {
             replay(&trainer, to: min(last, (trainer.step / every + 1) * every))
-            body(trainer)
+            guard body(trainer) else { return }
         }
     }
 

@@ -3,20 +3,23 @@ import Glibc
 #endif
 import PerceptronCore
 
-/// Writes the `train` CSV (stdout by default) through one reused byte buffer; an export adds a
-/// final `lr` column, the α the step from each state uses.
+/// Writes the `train` CSV (to stdout by default) through one reused byte buffer; an export of a
+/// run adds a final `lr` column, the α the step from each state uses.
 struct CSVWriter {
     private var bytes: [UInt8] = []
     private let descriptor: Int32
     private let learningRateColumn: Bool
-    /// The errno of the first write that failed, or 0.
-    private(set) var failure: Int32 = 0
+    /// Rows are written out once this many bytes have gathered.
+    static let bufferSize = 1 << 15
 
     init(descriptor: Int32 = STDOUT_FILENO, learningRateColumn: Bool = false) {
         self.descriptor = descriptor
         self.learningRateColumn = learningRateColumn
-        bytes.reserveCapacity(1 << 16)
+        bytes.reserveCapacity(2 * Self.bufferSize)
     }
+
+    /// Nothing waiting to be written.
+    var isEmpty: Bool { bytes.isEmpty }
 
     mutating func writeHeader(parameterNames: [String], samples m: Int) {
         let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" } + (learningRateColumn ? ["lr"] : [])
@@ -24,7 +27,9 @@ struct CSVWriter {
         bytes.append(0x0A)
     }
 
-    mutating func writeRow(_ trainer: Trainer) {
+    /// Adds state k's row; returns true when the buffer was full and has been written out.
+    @discardableResult
+    mutating func writeRow(_ trainer: Trainer) throws(OutputError) -> Bool {
         let trace = trainer.trace()
         append(String(trace.step))
         let parameters = trace.layers.flatMap { $0.layer.weights + ($0.layer.biases ?? []) }
@@ -37,7 +42,9 @@ struct CSVWriter {
             append(Self.format(trainer.learningRate))
         }
         bytes.append(0x0A)
-        if bytes.count >= 1 << 15 { flush() }
+        guard bytes.count >= Self.bufferSize else { return false }
+        try flush()
+        return true
     }
 
     /// Shortest round-trip digits (Swift's description, Python's repr); any NaN prints as "nan",
@@ -46,11 +53,10 @@ struct CSVWriter {
         value.isNaN ? "nan" : value.description
     }
 
-    mutating func flush() {
+    mutating func flush() throws(OutputError) {
         guard !bytes.isEmpty else { return }
-        let error = writeAll(descriptor, bytes)
-        if failure == 0 { failure = error }
-        bytes.removeAll(keepingCapacity: true)
+        defer { bytes.removeAll(keepingCapacity: true) }
+        do { try writeFully(descriptor, bytes) } catch { throw OutputError(reason: error) }
     }
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }

@@ -19,21 +19,26 @@ enum RunFileWriter {
         }
         guard descriptor >= 0 else { return .exportFailed(reason: "\(name): \(String(cString: strerror(errno)))") }
         var output = CSVWriter(descriptor: descriptor, learningRateColumn: true)
+        var failure: OutputError?
         do {
             let first = try export.run.initialState()
             output.writeHeader(parameterNames: first.parameterNames, samples: first.dataset.sampleCount)
-            try export.run.forEachState(through: export.through, every: export.every) { output.writeRow($0) }
+            try export.run.forEachState(through: export.through, every: export.every) { state in
+                do throws(OutputError) { try output.writeRow(state) } catch { failure = error }
+                return failure == nil
+            }
+            if failure == nil {
+                do { try output.flush() } catch { failure = error }
+            }
         } catch {
             close(descriptor)
             unlink(name)
             return .exportFailed(reason: "\(error)")
         }
-        output.flush()
-        let closed = close(descriptor) == 0 ? 0 : errno
-        let failure = output.failure != 0 ? output.failure : closed
-        guard failure == 0 else {
+        if close(descriptor) != 0, failure == nil { failure = OutputError(reason: WriteError(code: errno)) }
+        if let failure {
             unlink(name)
-            return .exportFailed(reason: "\(name): \(String(cString: strerror(failure)))")
+            return .exportFailed(reason: "\(name): \(failure.reason)")
         }
         return .exported(fileName: name, every: export.every)
     }
