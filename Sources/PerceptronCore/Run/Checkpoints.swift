@@ -2,10 +2,10 @@
 /// (state 0 always). When there would be more than `capacity`, the spacing doubles and every
 /// other one goes, so memory stays bounded however long the run gets.
 public struct Checkpoints: Sendable {
-    /// 2¹⁶ steps replay in about 3 ms, and 2¹⁴ checkpoints of a few hundred bytes each reach
-    /// past 10⁹ steps at that spacing.
-    public static let defaultSpacing = 1 << 16
-    public static let defaultCapacity = 1 << 14
+    /// 2¹⁵ steps replay in a millisecond or two, and 2¹⁵ checkpoints of about 350 bytes each
+    /// (11 MB) reach 2³⁰ ≈ 1.07·10⁹ steps at that spacing; longer runs thin them out.
+    public static let defaultSpacing = 1 << 15
+    public static let defaultCapacity = 1 << 15
 
     public private(set) var spacing: Int
     public let capacity: Int
