@@ -1,4 +1,7 @@
 import CNumPyMath
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The x86 features that decide which `exp`/`log` NumPy runs on float64 arrays, decoded from the
 /// CPUID and XCR0 words the way NumPy decodes them at import time (npy_cpu_features.c): a chain in
@@ -159,6 +162,27 @@ public struct MachineKind: Sendable, Equatable {
         }
         return "no X86_V4 (missing " + x86.missingForX86V4.joined(separator: ", ")
             + "): NumPy uses the C library's exp/log"
+    }
+}
+
+/// The C library `--math libm` calls, whose digits NumPy prints where it does not use SVML.
+public enum CLibrary {
+    /// "glibc 2.36"; nil when the C library is not glibc.
+    public static let glibcVersion: String? = {
+        #if canImport(Glibc)
+        var text = [CChar](repeating: 0, count: 64)
+        guard confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count) > 0 else { return nil }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// glibc's (major, minor), e.g. (2, 36); nil when not glibc.
+    public static var glibcRelease: (major: Int, minor: Int)? {
+        guard let version = glibcVersion?.split(separator: " ").last else { return nil }
+        let parts = version.split(separator: ".").compactMap { Int($0) }
+        return parts.count >= 2 ? (parts[0], parts[1]) : nil
     }
 }
 
