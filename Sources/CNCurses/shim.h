@@ -39,6 +39,13 @@ static inline int cn_wcwidth(wchar_t c) {
     return wcwidth(c);
 }
 
+// setupterm is declared in term.h, whose macros (lines, columns, ...) are best kept out of Swift.
+// Loads TERM's terminfo entry without starting curses: for `perceptron doctor`.
+static inline int cn_setupterm(const char *term, int fd, int *status) {
+    extern int setupterm(const char *, int, int *);
+    return setupterm(term, fd, status);
+}
+
 // KEY_F(n) is a function-like macro.
 static inline int cn_key_f(int n) { return KEY_F(n); }
 

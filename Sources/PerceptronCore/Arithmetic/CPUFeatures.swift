@@ -151,17 +151,12 @@ public struct MachineKind: Sendable, Equatable {
         isLinuxX86_64 && (x86?.hasX86V4 ?? false) ? .svml : .libm
     }
 
-    /// One line saying why `numpyArithmetic` is what it is.
+    /// A few words saying why `numpyArithmetic` is what it is.
     public var numpyArithmeticReason: String {
-        guard isLinuxX86_64 else {
-            return "not Linux on x86-64: NumPy uses the C library's exp/log here"
-        }
-        guard let x86 = x86 else { return "no CPUID answer: NumPy uses the C library's exp/log" }
-        if x86.hasX86V4 {
-            return "X86_V4 found (AVX512F, AVX512CD, AVX512BW, AVX512DQ, AVX512VL, OS saves their state): NumPy uses SVML"
-        }
-        return "no X86_V4 (missing " + x86.missingForX86V4.joined(separator: ", ")
-            + "): NumPy uses the C library's exp/log"
+        guard isLinuxX86_64 else { return "not Linux on x86-64, where NumPy uses the C library's exp/log" }
+        guard let x86 = x86 else { return "CPUID gave nothing, so NumPy uses the C library's exp/log" }
+        if x86.hasX86V4 { return "NumPy's X86_V4 is here (AVX512F CD BW DQ VL, OS support), so it uses SVML" }
+        return "no X86_V4 (missing " + x86.missingForX86V4.joined(separator: ", ") + "), so NumPy uses the C library"
     }
 }
 
