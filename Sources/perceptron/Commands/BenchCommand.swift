@@ -44,7 +44,8 @@ struct BenchCommand: ParsableCommand {
         nanosecondsPerStep.sort()
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
-        print("engine step (\(training.dataName), \(roundCount) rounds of \(perRound) steps)")
+        let kernel = training.math.arithmeticValue.rawValue
+        print("engine step (\(training.dataName), --math \(kernel), \(roundCount) rounds of \(perRound) steps)")
         print("  best:   \(format(best)) ns/step  \(rate(best)) steps/s")
         print("  median: \(format(median)) ns/step  \(rate(median)) steps/s")
         print("  (checksum \(checksum))")
