@@ -152,12 +152,12 @@ extension DoctorReport {
     }
 
     private mutating func checkSize() {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0 else {
             add(.warn, "size", "the terminal does not report its size")
             return
         }
-        let (width, height) = (Int(size.ws_col), Int(size.ws_row))
+        let (width, height) = (Int(columns), Int(rows))
         if width >= minimumSize.width && height >= minimumSize.height {
             add(.ok, "size", "\(width)x\(height) (at least \(minimumSize.width)x\(minimumSize.height) needed)")
         } else {
