@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""NumPy reference for `perceptron train`: the notebook's code, made exact by MATH.md.
+"""NumPy reference for `perceptron train`: the notebook's code (docs/exactness.md).
 
 Prints the same CSV as `perceptron train --steps N --seed S --lr A --data NAME --every K`, every
 double in shortest round-trip form (Python's repr, the same digits as Swift's Double.description).
