@@ -206,7 +206,8 @@ public struct AppState: Sendable {
         checkDivergence()
     }
 
-    /// Starts over at state 0 with `seed`, keeping the data set and the current learning rate.
+    /// Starts over at state 0 with `seed`, keeping the data set, the current learning rate, the
+    /// model and the exp/log kernel.
     mutating func restart(seed: UInt32) {
         var setup = history.run.setup
         setup.seed = seed

@@ -65,11 +65,12 @@ final class TimeTravelEndToEndTests: XCTestCase {
     }
 
     /// α 1 → 0.5 at step 10, ten more steps, `w`: the file is NumPy's run with that change
-    /// (scripts/reference.py --steps 20 --lr-change 10:0.5), and its first rows are `train`'s.
+    /// (scripts/reference.py --steps 20 --lr-change 10:0.5, with NumPy's SVML kernels: the svml
+    /// set, which `--math svml` reproduces on any CPU), and its first rows are `train`'s.
     func testExportAfterALearningRateChangeIsNumPysRun() throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let session = try start(["--paused"], in: directory)
+        let session = try start(["--paused", "--math", "svml"], in: directory)
         _ = try session.waitFor("PAUSED")
         for _ in 0..<10 { try session.sendKeys("n") }
         _ = try session.waitFor("step 10 ")
@@ -86,13 +87,13 @@ final class TimeTravelEndToEndTests: XCTestCase {
 
         let written = try String(contentsOfFile: directory + "/perceptron-run-1-20.csv", encoding: .utf8)
         let fixture = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/train/notebook-lr-change-10-0.5.csv"), encoding: .utf8)
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/train/svml/notebook-lr-change-10-0.5.csv"), encoding: .utf8)
         XCTAssertEqual(written, fixture)
         XCTAssertEqual(try String(contentsOfFile: directory + "/perceptron-run-1-20-1.csv", encoding: .utf8), written,
                        "the second export went to a new file")
         // Rows 0-10 (header, then states 0…10) are `train`'s at the old α, without the lr column.
         let rows = written.split(separator: "\n")
-        let train = try trainRows(steps: 10)
+        let train = try trainRows(steps: 10, ["--math", "svml"])
         XCTAssertEqual(rows.prefix(12).map { $0.split(separator: ",").dropLast().joined(separator: ",") },
                        train.map(String.init))
     }
