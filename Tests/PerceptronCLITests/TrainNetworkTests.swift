@@ -80,6 +80,18 @@ final class TrainNetworkTests: XCTestCase {
                        "step,loss,w1_1_1,w1_2_1,w1_3_1,w2_1,p1,p2,p3,p4")
     }
 
+    /// Nothing per step is kept with a hidden layer either: 300,000 steps need no more memory than ten.
+    func testMemoryDoesNotGrowWithStepsWithAHiddenLayer() throws {
+        let arguments = ["--data", "xor", "--hidden", "4"]
+        let short = try train(arguments + ["--steps", "10", "--every", "10"])
+        let long = try train(arguments + ["--steps", "300000", "--every", "300000"])
+        XCTAssertEqual(long.status, 0, long.stderr)
+        XCTAssertEqual(long.stdout.split(separator: "\n").count, 3)
+        XCTAssertGreaterThan(short.peakMemoryKilobytes, 0)
+        XCTAssertLessThan(long.peakMemoryKilobytes - short.peakMemoryKilobytes, 2048,
+                          "10 steps: \(short.peakMemoryKilobytes) KiB, 300k steps: \(long.peakMemoryKilobytes) KiB")
+    }
+
     func testBadModelFlagsAreRefusedWithOneClearLine() throws {
         let cases: [([String], String)] = [
             (["--hidden", "0"], "--hidden '0' is not allowed: use a whole number from 1 to 16"),
