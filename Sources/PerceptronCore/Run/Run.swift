@@ -1,30 +1,33 @@
-/// What a run starts from: the data, the seed of the initial weights, α, the model and the
-/// exp/log kernel.
+/// What a run starts from: the data, the seed of the initial weights, α, the model, the exp/log
+/// kernel and the matrix kernels' summation orders.
 public struct RunSetup: Sendable, Equatable {
     public var dataset: Dataset
     public var seed: UInt32
     public var learningRate: Double
     public var model: ModelSpec
     public var arithmetic: Arithmetic
+    public var kernels: MatrixKernels
 
     public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1, model: ModelSpec = .perceptron,
-                arithmetic: Arithmetic = .svml) {
+                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native) {
         self.dataset = dataset
         self.seed = seed
         self.learningRate = learningRate
         self.model = model
         self.arithmetic = arithmetic
+        self.kernels = kernels
     }
 
     /// The setup a trainer at state 0 was made from.
     public init(of trainer: Trainer) {
         self.init(dataset: trainer.dataset, seed: trainer.seed, learningRate: trainer.learningRate,
-                  model: trainer.model, arithmetic: trainer.arithmetic)
+                  model: trainer.model, arithmetic: trainer.arithmetic, kernels: trainer.kernels)
     }
 
     /// State 0, before any event. Throws when α is not finite and positive or the model does not fit.
     public func makeTrainer() throws(EngineError) -> Trainer {
-        try Trainer(dataset: dataset, seed: seed, learningRate: learningRate, model: model, arithmetic: arithmetic)
+        try Trainer(dataset: dataset, seed: seed, learningRate: learningRate, model: model, arithmetic: arithmetic,
+                    kernels: kernels)
     }
 }
 

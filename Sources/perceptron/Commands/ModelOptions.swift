@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import PerceptronCore
 
@@ -24,32 +29,51 @@ struct ModelOptions: ParsableArguments {
                 """, valueName: "NAME"))
     var preset: String?
 
+    @Option(name: .long,
+            help: ArgumentHelp("""
+                Whose summation orders a hidden layer follows: auto (NumPy's OpenBLAS on this CPU,                 or OPENBLAS_CORETYPE when set), haswell or skylakex.
+                """, valueName: "KERNELS"))
+    var blas: String = "auto"
+
     /// The checked values; `validate()` has already refused anything else.
     var presetValue: Preset? { preset.flatMap(Preset.init(rawValue:)) }
 
     var spec: ModelSpec {
         var spec = presetValue?.model ?? .perceptron
-        if let hidden, let units = Int(hidden) { spec.hiddenUnits = units }
+        if let hidden, let units = parseDecimalDigits(hidden) { spec.hiddenUnits = units }
         if let loss, let chosen = Loss(rawValue: loss) { spec.loss = chosen }
         if let bias { spec.hasBias = bias }
         return spec
     }
 
+    /// As NumPy's OpenBLAS chooses: OPENBLAS_CORETYPE if it names one of the two sets, else by CPU.
+    var kernels: MatrixKernels {
+        if let chosen = MatrixKernels(rawValue: blas) { return chosen }
+        if let coreType = getenv("OPENBLAS_CORETYPE"), let named = MatrixKernels(coreType: String(cString: coreType)) {
+            return named
+        }
+        return .native
+    }
+
     func validate() throws {
+        guard blas == "auto" || MatrixKernels(rawValue: blas) != nil else {
+            throw ValidationError(
+                "--blas '\(shown(blas))' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
         if let hidden {
             let range = ModelSpec.hiddenUnitRange
-            guard let units = Int(hidden), range.contains(units) else {
+            guard let units = parseDecimalDigits(hidden), range.contains(units) else {
                 throw ValidationError(
-                    "--hidden '\(hidden)' is not allowed: use a whole number from \(range.lowerBound) to \(range.upperBound)")
+                    "--hidden '\(shown(hidden))' is not allowed: use a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
         }
         if let loss, Loss(rawValue: loss) == nil {
             throw ValidationError(
-                "--loss '\(loss)' is not allowed: use \(Loss.allCases.map(\.rawValue).joined(separator: " or "))")
+                "--loss '\(shown(loss))' is not allowed: use \(Loss.allCases.map(\.rawValue).joined(separator: " or "))")
         }
         if let preset, Preset(rawValue: preset) == nil {
             throw ValidationError(
-                "--preset '\(preset)' is not allowed: use \(Preset.allCases.map(\.rawValue).joined(separator: " or "))")
+                "--preset '\(shown(preset))' is not allowed: use \(Preset.allCases.map(\.rawValue).joined(separator: " or "))")
         }
     }
 }
@@ -68,7 +92,7 @@ extension TrainingOptions {
     func makeTrainer(model: ModelOptions) -> Trainer {
         // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
         (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                      arithmetic: math.arithmeticValue))
+                      arithmetic: math.arithmeticValue, kernels: model.kernels))
             ?? makeTrainer()
     }
 }
