@@ -30,9 +30,14 @@ struct FrameCommand: ParsableCommand {
     var sample: String = "1"
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions.",
-                               valueName: "N"))
+            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
+                               + "6 boundary.", valueName: "N"))
     var zoom: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
+                               + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
+    var panel: String?
 
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
@@ -47,6 +52,7 @@ struct FrameCommand: ParsableCommand {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try onlyPanel()
         _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
         let m = training.dataset.sampleCount
@@ -64,7 +70,7 @@ struct FrameCommand: ParsableCommand {
         state.zoomedPanel = try zoomedPanel()
         display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)
-        let buffer = view(state)
+        let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
         print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
@@ -82,9 +88,19 @@ extension FrameCommand {
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
-            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
+            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
+                                  + "5 (predictions) or 6 (boundary)")
         }
         return panel
+    }
+
+    func onlyPanel() throws -> Panel? {
+        guard let panel else { return nil }
+        guard let found = Panel(name: panel) else {
+            throw ValidationError("--panel '\(panel)' is not allowed: use "
+                                  + Panel.allCases.map(\.name).joined(separator: ", "))
+        }
+        return found
     }
 }
 
