@@ -29,6 +29,36 @@ struct NetworkDiagramPanel {
     var theme: Theme
     var heavy: Bool
 
+    /// The selected sample through the current state's hidden and output layers.
+    init(_ c: ViewContext) {
+        let hidden = c.trace.layers[0], output = c.trace.layers[c.trace.layers.count - 1]
+        let sample = c.state.selectedSample, h = hidden.layer.unitCount
+        self.init(sample: sample, sampleCount: c.dataset.sampleCount, inputs: Array(c.dataset.row(sample)),
+                  hiddenWeights: hidden.layer.weights, hiddenCount: h,
+                  hiddenActivations: Array(hidden.activations[(sample * h)..<((sample + 1) * h)]),
+                  outputWeights: output.layer.weights, outputBias: output.layer.biases?.first,
+                  outputZ: output.z[sample], prediction: output.activations[sample], target: c.dataset.targets[sample],
+                  theme: c.theme, heavy: c.heavy)
+    }
+
+    init(sample: Int, sampleCount: Int, inputs: [Double], hiddenWeights: [Double], hiddenCount: Int,
+         hiddenActivations: [Double], outputWeights: [Double], outputBias: Double?, outputZ: Double,
+         prediction: Double, target: Double, theme: Theme, heavy: Bool) {
+        self.sample = sample
+        self.sampleCount = sampleCount
+        self.inputs = inputs
+        self.hiddenWeights = hiddenWeights
+        self.hiddenCount = hiddenCount
+        self.hiddenActivations = hiddenActivations
+        self.outputWeights = outputWeights
+        self.outputBias = outputBias
+        self.outputZ = outputZ
+        self.prediction = prediction
+        self.target = target
+        self.theme = theme
+        self.heavy = heavy
+    }
+
     private var glyphs: GlyphSet { theme.glyphs }
     private var ascii: Bool { glyphs.isASCII }
     private func style(_ role: Role) -> Style { theme.style(role) }
@@ -140,7 +170,7 @@ struct NetworkDiagramPanel {
             // The unit's activation for this sample, coloured as ŷ is (by the side of 0.5 it is on).
             let a = hiddenActivations[r]
             var ax = buffer.write(ascii ? " >" : " ▶", x: activationX - 1, y: y, style: bus)
-            ax = buffer.write(" " + DisplayFormat.compact(a, width: 4), x: ax, y: y,
+            ax = buffer.write(" " + DisplayFormat.plain(a, width: 4), x: ax, y: y,
                               style: style(a >= 0.5 ? .class1 : .class0))
             drawEdge(outputWeights[r], x: ax + 1, width: junctionX - ax - 1, y: y, into: &buffer)
             buffer.set(junctionX, y, junction(y, centerY: centerY, top: top, bottom: bottom), style: bus)

@@ -3,6 +3,10 @@ import TerminalUI
 /// w1…wn and b: value, the change the last step made, the gradient at this state, and a sparkline.
 enum WeightsPanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        if c.trace.layers.count == 2 {
+            NetworkWeightsPanel(c).render(into: &buffer, area: area)
+            return
+        }
         let inner = c.box("Weights", area: area, into: &buffer)
         guard inner.height >= 2, inner.width >= 20 else { return }
         let n = c.dataset.inputCount
