@@ -56,10 +56,7 @@ struct NetworkWeightsPanel {
     }
 
     func render(into buffer: inout Buffer, area: Rect) {
-        let inner = Block(title: "Weights · hidden \(n)×\(h) · output \(h)", kind: heavy ? .thick : .plain,
-                          borderStyle: style(.border), titleStyle: style(.title), glyphs: glyphs)
-            .render(into: &buffer, area: area)
-        guard inner.width >= 12, inner.height >= 2 else { return }
+        let inner = area.inset(by: 1)
         var panel = self
         panel.cellWidth = 6
         // A column of margin on the left, unless the narrowest matrix needs it.
@@ -67,10 +64,11 @@ struct NetworkWeightsPanel {
             ? Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height) : inner
         panel.cellWidth = 8
         while panel.cellWidth > 6, panel.matrixSize.width > content.width { panel.cellWidth -= 1 }
-        panel.draw(in: content, into: &buffer)
+        panel.draw(in: content, area: area, into: &buffer)
     }
 
-    private func draw(in content: Rect, into buffer: inout Buffer) {
+    private func draw(in content: Rect, area: Rect, into buffer: inout Buffer) {
+        let inner = area.inset(by: 1)
         // The most parts that fit, in reading order: the hidden layer's values, the output layer,
         // then the hidden layer's gradients and changes.
         let choices: [[Part]] = [[.values, .output, .gradients, .changes], [.values, .output, .gradients],
@@ -80,6 +78,13 @@ struct NetworkWeightsPanel {
             if let layout = pack(parts, into: content) { placed = layout; break }
         }
         if placed.isEmpty { placed = [(.output, content)] }
+        let dot = ascii ? "|" : "·"
+        let title = placed.contains { $0.0 == .values } ? "Weights \(dot) hidden \(n)×\(h) \(dot) output \(h)"
+            : "Weights \(dot) output layer"
+        Block(title: title, kind: heavy ? .thick : .plain, borderStyle: style(.border), titleStyle: style(.title),
+              glyphs: glyphs)
+            .render(into: &buffer, area: area)
+        guard inner.width >= 12, inner.height >= 2 else { return }
         for (part, rect) in placed { draw(part, in: rect, into: &buffer) }
         if !placed.contains(where: { $0.0 == .values }), content.height > outputHeight + 1 {
             buffer.write("hidden layer: zoom 2", x: content.x, y: content.y + outputHeight + 1, style: style(.dimText),
@@ -157,7 +162,7 @@ struct NetworkWeightsPanel {
             look.foreground = (look.background.brightness ?? 0) > 0.55 ? .rgb(0, 0, 0) : .rgb(255, 255, 255)
         }
         buffer.set(x, y, shade, style: signStyle(value))
-        buffer.write(DisplayFormat.signed(value, width: cellWidth - 2), x: x + 1, y: y, style: look)
+        buffer.write(DisplayFormat.signed(value, width: cellWidth - 1), x: x + 1, y: y, style: look)
     }
 
     private func signStyle(_ w: Double) -> Style {

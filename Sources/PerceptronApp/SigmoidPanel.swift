@@ -11,7 +11,8 @@ import TerminalUI
 enum SigmoidPanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         // With a hidden layer the curve is the output unit's: its z and ŷ for each sample.
-        let title = c.trace.layers.count > 1 ? "Sigmoid σ(z) · output unit" : "Sigmoid σ(z)"
+        let title = c.trace.layers.count < 2 ? "Sigmoid σ(z)"
+            : area.width >= 30 ? "Sigmoid σ(z) · output unit" : "Output σ(z)"
         let inner = c.box(title, area: area, into: &buffer)
         guard inner.height >= 4, inner.width >= 12 else { return }
         let ascii = c.glyphs.isASCII

@@ -10,8 +10,8 @@ import XCTest
 final class FrameSnapshotTests: XCTestCase {
     private func frame(step: Int, width: Int, height: Int, sample: Int = 0, data: String = "notebook",
                        logScale: Bool = false, help: Bool = false, presenting: Bool = false, zoom: Panel? = nil,
-                       theme: Theme = .standard) throws -> Buffer {
-        var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false,
+                       theme: Theme = .standard, model: ModelSpec = .perceptron) throws -> Buffer {
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named(data), model: model), running: false,
                              width: width, height: height)
         state.selectedSample = sample
         state.logScale = logScale
@@ -109,6 +109,24 @@ final class FrameSnapshotTests: XCTestCase {
             let theme = try catalog.load(name).theme
             try assertGolden(frame(step: 10, width: 80, height: 24, theme: theme).styleDump, "theme-\(name)-80x24-step10.styles")
         }
+    }
+
+    /// A hidden layer: `--data xor --hidden 4` at both sizes (styles too), Trask's 3-layer preset, the weights zoomed.
+    func testHiddenLayerFrames() throws {
+        let hidden = ModelSpec(hiddenUnits: 4)
+        try assertGolden(frame(step: 3000, width: 80, height: 24, data: "xor", model: hidden).plainText,
+                         "xor-hidden4-80x24-step3000.txt")
+        try assertGolden(frame(step: 3000, width: 80, height: 24, data: "xor", model: hidden).styleDump,
+                         "xor-hidden4-80x24-step3000.styles")
+        try assertGolden(frame(step: 3000, width: 120, height: 40, sample: 1, data: "xor", model: hidden).plainText,
+                         "xor-hidden4-120x40-step3000-sample2.txt")
+        try assertGolden(frame(step: 1000, width: 120, height: 40, data: "xor", model: ModelSpec(hiddenUnits: 8)).plainText,
+                         "xor-hidden8-120x40-step1000.txt")
+        let trask = Preset.trask3Layer
+        try assertGolden(frame(step: 1000, width: 80, height: 24, data: trask.datasetName, model: trask.model).plainText,
+                         "trask-3layer-80x24-step1000.txt")
+        try assertGolden(frame(step: 1000, width: 80, height: 24, data: "xor", zoom: .weights, model: hidden).plainText,
+                         "xor-hidden4-80x24-step1000-zoom2.txt")
     }
 
     /// The decision boundary alone (`frame --panel boundary`): colour as styles, mono and ASCII as text.
