@@ -189,7 +189,7 @@ final class PanelTests: XCTestCase {
         let zoomed = view(s).plainText
         for title in ["hidden", "∂L/∂w", "Δ step", "output"] { XCTAssertTrue(zoomed.contains(title + " "), zoomed) }
         for w in s.trainer.layers[0].weights {
-            XCTAssertTrue(zoomed.contains(DisplayFormat.signed(w, width: 6)), "\(w):\n\(zoomed)")
+            XCTAssertTrue(zoomed.contains(DisplayFormat.signed(w, width: 7)), "\(w):\n\(zoomed)")
         }
     }
 }
