@@ -1,0 +1,33 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A hidden layer and the decision boundary in the real terminal: `--data xor --hidden 4` learns
+/// xor on screen, the boundary zooms with 6 and changes its axes with a.
+final class NetworkScreenEndToEndTests: XCTestCase {
+    func testHiddenNetOnXorTrainsLiveAndTheBoundaryKeysWork() throws {
+        let session = try TmuxSession(arguments: [perceptronExecutablePath(), "--data", "xor", "--hidden", "4", "--paused",
+                                                  "--theme", "default"],
+                                      width: 80, height: 24)
+        var screen = try session.waitFor("Network 3-4-1 · sample 1 of 4")
+        XCTAssertTrue(screen.contains("xor 3-4-1"), "the status bar names the model:\n\(screen)")
+        XCTAssertTrue(screen.contains("Boundary x₁→ x₂↑"), screen)
+        XCTAssertTrue(screen.contains("▀"), "the boundary is drawn in half blocks:\n\(screen)")
+        // Run fast until every sample is classified right: the hidden net learns xor.
+        try session.sendKeys("+", "+", "+", "+", "+", " ")
+        screen = try session.waitUntil(timeout: .seconds(30)) { $0.components(separatedBy: "✓ right").count - 1 == 4 }
+        try session.sendKeys(" ")
+        try session.sendKeys("6")
+        // Alone on the screen: the other panels are gone.
+        screen = try session.waitUntil(timeout: .seconds(10)) {
+            $0.contains("Decision boundary · x₁→ x₂↑ · x₃=1 (sample 1)") && !$0.contains("Predictions")
+        }
+        try session.sendKeys("a")
+        screen = try session.waitFor("Decision boundary · x₁→ x₃↑ · x₂=0 (sample 1)")
+        try session.sendKeys("A", "6")
+        _ = try session.waitFor("Boundary x₁→ x₂↑")
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+        try session.checkTerminalRestored()
+    }
+}
