@@ -10,20 +10,20 @@ final class NetworkScreenEndToEndTests: XCTestCase {
                                                   "--theme", "default"],
                                       width: 80, height: 24)
         // The network's diagram, the model on the status bar, the boundary in half blocks.
-        var screen = try session.waitUntil(timeout: .seconds(10)) { screen in
+        _ = try session.waitUntil(timeout: .seconds(10)) { screen in
             ["Network 3-4-1 · sample 1 of 4", "xor 3-4-1", "Boundary x₁→ x₂↑", "▀"].allSatisfy { screen.contains($0) }
         }
         // Run fast until every sample is classified right: the hidden net learns xor.
         try session.sendKeys("+", "+", "+", "+", "+", " ")
-        screen = try session.waitUntil(timeout: .seconds(30)) { $0.components(separatedBy: "✓ right").count - 1 == 4 }
+        _ = try session.waitUntil(timeout: .seconds(30)) { $0.components(separatedBy: "✓ right").count - 1 == 4 }
         try session.sendKeys(" ")
         try session.sendKeys("6")
         // Alone on the screen: the other panels are gone.
-        screen = try session.waitUntil(timeout: .seconds(10)) {
+        _ = try session.waitUntil(timeout: .seconds(10)) {
             $0.contains("Decision boundary · x₁→ x₂↑ · x₃=1 (sample 1)") && !$0.contains("Predictions")
         }
         try session.sendKeys("a")
-        screen = try session.waitFor("Decision boundary · x₁→ x₃↑ · x₂=0 (sample 1)")
+        _ = try session.waitFor("Decision boundary · x₁→ x₃↑ · x₂=0 (sample 1)")
         try session.sendKeys("A", "6")
         _ = try session.waitFor("Boundary x₁→ x₂↑")
         try session.sendKeys("q")
