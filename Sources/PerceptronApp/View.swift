@@ -45,7 +45,7 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
     let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
     let wide = body.width >= 120
     let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
-                                                : [.length(network ? 46 : 42), .fill(1)])
+                                                : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
     let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
     DiagramPanel.render(context, area: top[0], into: &buffer)
     WeightsPanel.render(context, area: top[1], into: &buffer)

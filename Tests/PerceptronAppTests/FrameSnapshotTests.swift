@@ -160,6 +160,22 @@ final class FrameSnapshotTests: XCTestCase {
         }
     }
 
+    /// The boundary figure in README.md is what its `perceptron frame --panel boundary` command prints today.
+    func testREADMEShowsTheCurrentBoundaryFigure() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let mono = try ThemeCatalog(searchDirectories: [root.appendingPathComponent("themes").path]).load("mono").theme
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), model: ModelSpec(hiddenUnits: 4)),
+                             running: false, width: 44, height: 13)
+        state.themes = [mono]
+        state.fastForward(to: 3000)
+        let expected = view(state, panel: .boundary).plainText
+        XCTAssertTrue(readme.contains("```\n" + expected + "\n```"),
+                      "update the boundary figure in README.md with the output of: perceptron frame --data xor "
+                      + "--hidden 4 --step 3000 --panel boundary --size 44x13 --theme mono")
+    }
+
     /// The picture in README.md is what `perceptron frame --step 100` prints today.
     func testREADMEShowsTheCurrentFrame() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
