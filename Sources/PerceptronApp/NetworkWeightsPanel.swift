@@ -77,7 +77,7 @@ struct NetworkWeightsPanel {
         for parts in choices {
             if let layout = pack(parts, into: content) { placed = layout; break }
         }
-        if placed.isEmpty { placed = [(.output, content)] }
+        let listed = placed.isEmpty
         let dot = ascii ? "|" : "·"
         let title = placed.contains { $0.0 == .values } ? "Weights \(dot) hidden \(n)×\(h) \(dot) output \(h)"
             : "Weights \(dot) output layer"
@@ -85,6 +85,16 @@ struct NetworkWeightsPanel {
               glyphs: glyphs)
             .render(into: &buffer, area: area)
         guard inner.width >= 12, inner.height >= 2 else { return }
+        if listed {
+            // Not even the output layer's table fits: its values alone, in columns.
+            buffer.write("output", x: content.x, y: content.y, style: style(.dimText))
+            let names = (0..<h).map { sub("h", $0 + 1) } + (output.layer.biases == nil ? [] : ["b"])
+            WeightsPanel.renderValueGrid(names: names, values: output.layer.weights + (output.layer.biases ?? []),
+                                         style: signStyle, nameStyle: style(.text), more: style(.dimText),
+                                         in: Rect(x: content.x, y: content.y + 1, width: content.width,
+                                                  height: content.height - 1), into: &buffer)
+            return
+        }
         for (part, rect) in placed { draw(part, in: rect, into: &buffer) }
         if !placed.contains(where: { $0.0 == .values }), content.height > outputHeight + 1 {
             buffer.write("hidden layer: zoom 2", x: content.x, y: content.y + outputHeight + 1, style: style(.dimText),

@@ -52,16 +52,24 @@ enum WeightsPanel {
     /// More parameters than rows: every value, name and value only, in as many columns as it
     /// takes (the zoomed panel has room for the changes and gradients).
     private static func renderGrid(_ c: ViewContext, inner box: Rect, into buffer: inout Buffer) {
-        let inner = Rect(x: box.x + 1, y: box.y, width: box.width - 1, height: box.height)
         let ascii = c.glyphs.isASCII
         let values = c.trace.weightsBefore + [c.trace.biasBefore]
         let names = values.indices.map { i in
             i < values.count - 1 ? "w" + (ascii ? String(i + 1) : DisplayFormat.subscriptDigits(i + 1)) : "b"
         }
+        let inner = Rect(x: box.x + 1, y: box.y, width: box.width - 1, height: box.height)
+        renderValueGrid(names: names, values: values, style: c.weightStyle, nameStyle: c.style(.text), more: c.style(.dimText),
+                        in: inner, into: &buffer)
+    }
+
+    /// Names and values in columns, top to bottom then left to right, the numbers as wide as lets
+    /// them all fit (down to 5 characters); if they still do not, the last cell says how many are left.
+    static func renderValueGrid(names: [String], values: [Double], style: (Double) -> Style, nameStyle: Style, more: Style,
+                                in inner: Rect, into buffer: inout Buffer) {
+        guard inner.height > 0, !values.isEmpty else { return }
         let nameWidth = names.map(\.count).max() ?? 1
         let rows = inner.height
         let columnsNeeded = (values.count + rows - 1) / rows
-        // The widest numbers that let every column fit, down to 5 characters.
         var numberWidth = 9
         while numberWidth > 5, columnsNeeded * (nameWidth + 1 + numberWidth + 2) > inner.width + 2 { numberWidth -= 1 }
         let cellWidth = nameWidth + 1 + numberWidth + 2
@@ -70,12 +78,12 @@ enum WeightsPanel {
         for (i, value) in values.enumerated() {
             let x = inner.x + (i / rows) * cellWidth, y = inner.y + i % rows
             if capacity < values.count, i == capacity - 1 {
-                buffer.write("+\(values.count - i) more", x: x, y: y, style: c.style(.dimText), clip: inner)
+                buffer.write("+\(values.count - i) more", x: x, y: y, style: more, clip: inner)
                 break
             }
-            buffer.write(names[i], x: x, y: y, style: c.style(.text), clip: inner)
+            buffer.write(names[i], x: x, y: y, style: nameStyle, clip: inner)
             buffer.write(DisplayFormat.signed(value, width: numberWidth), x: x + nameWidth + 1, y: y,
-                         style: c.weightStyle(value), clip: inner)
+                         style: style(value), clip: inner)
         }
     }
 }

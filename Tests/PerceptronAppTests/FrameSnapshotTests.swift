@@ -111,7 +111,8 @@ final class FrameSnapshotTests: XCTestCase {
         }
     }
 
-    /// A hidden layer: `--data xor --hidden 4` at both sizes (styles too), Trask's 3-layer preset, the weights zoomed.
+    /// A hidden layer: `--data xor --hidden 4` at both sizes (styles too), 8 and 16 units, Trask's 3-layer preset,
+    /// the weights zoomed.
     func testHiddenLayerFrames() throws {
         let hidden = ModelSpec(hiddenUnits: 4)
         try assertGolden(frame(step: 3000, width: 80, height: 24, data: "xor", model: hidden).plainText,
@@ -122,6 +123,9 @@ final class FrameSnapshotTests: XCTestCase {
                          "xor-hidden4-120x40-step3000-sample2.txt")
         try assertGolden(frame(step: 1000, width: 120, height: 40, data: "xor", model: ModelSpec(hiddenUnits: 8)).plainText,
                          "xor-hidden8-120x40-step1000.txt")
+        // 16 hidden units at 80×24: the rows that do not fit as one bundle, the output layer in columns.
+        try assertGolden(frame(step: 500, width: 80, height: 24, data: "xor", model: ModelSpec(hiddenUnits: 16)).plainText,
+                         "xor-hidden16-80x24-step500.txt")
         let trask = Preset.trask3Layer
         try assertGolden(frame(step: 1000, width: 80, height: 24, data: trask.datasetName, model: trask.model).plainText,
                          "trask-3layer-80x24-step1000.txt")
