@@ -192,4 +192,24 @@ final class PanelTests: XCTestCase {
             XCTAssertTrue(zoomed.contains(DisplayFormat.signed(w, width: 7)), "\(w):\n\(zoomed)")
         }
     }
+
+    /// One input: the plane is a line of ŷ along x₁, the samples on the middle row; a run that
+    /// diverged (NaN everywhere) still draws, with no contour.
+    func testBoundaryWithOneInputAndAfterDivergence() throws {
+        let line = Dataset(name: "line", summary: "one input", rows: [[0], [1], [2], [3]], targets: [0, 0, 1, 1])
+        var s = try state(line, width: 80, height: 24)
+        s.fastForward(to: 200)
+        let one = boundary(s).lines
+        XCTAssertTrue(one[0].contains("boundary · x₁→ ─"), one.joined(separator: "\n"))
+        XCTAssertEqual(one.joined().filter { $0 == "0" || $0 == "1" }.count >= 4, true, one.joined(separator: "\n"))
+
+        var mono = Theme.standard
+        mono.glyphs = .ascii
+        var wild = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), learningRate: 1e6,
+                                                 model: ModelSpec(hiddenUnits: 4)), running: false, width: 40, height: 12)
+        wild.themes = [mono]
+        wild.fastForward(to: 50)
+        let text = view(wild, panel: .boundary).plainText
+        XCTAssertEqual(text.split(separator: "\n").count, 12, text)
+    }
 }
