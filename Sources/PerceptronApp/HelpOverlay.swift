@@ -16,6 +16,7 @@ enum HelpOverlay {
         ("t", nil, "next colour theme"),
         ("a  A", nil, "boundary: next / previous pair of axes"),
         ("1 … 6", "1 .. 6", "zoom a panel / back (1 diagram … 6 boundary)"),
+        ("Ctrl-L", nil, "redraw the whole screen"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),
     ]

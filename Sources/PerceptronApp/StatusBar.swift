@@ -25,8 +25,8 @@ enum StatusBar {
         // The model ("3-4-1 squared"), or just its shape, when it leaves room for a notice or for help.
         let summary = state.trainer.model.summary(inputs: state.trainer.dataset.inputCount)
         let shape = String(summary.prefix { $0 != " " })
-        let reserve = (state.notice?.count ?? 6) + 3
-        if let fitting = [summary, shape].first(where: { x + 1 + $0.count <= area.maxX - reserve }) {
+        let reserve = (state.notice?.columnWidth ?? 6) + 3
+        if let fitting = [summary, shape].first(where: { x + 1 + $0.columnWidth <= area.maxX - reserve }) {
             x = buffer.write(" " + fitting, x: x, y: area.y, style: base)
         }
         // The right side: a notice if there is one, else as many of the main keys as fit, most
@@ -58,6 +58,7 @@ enum StatusBar {
     }
 
     private static func width(of hints: [(String, String)]) -> Int {
-        hints.map { $0.0.isEmpty ? $0.1.count : $0.0.count + 1 + $0.1.count }.reduce(0, +) + 2 * max(0, hints.count - 1)
+        hints.map { $0.0.isEmpty ? $0.1.columnWidth : $0.0.columnWidth + 1 + $0.1.columnWidth }.reduce(0, +)
+            + 2 * max(0, hints.count - 1)
     }
 }

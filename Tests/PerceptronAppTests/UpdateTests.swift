@@ -107,6 +107,17 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.trainer.weights, try Trainer(dataset: Dataset.named("notebook")).weights)
     }
 
+    /// A run started with `--math libm` stays on that kernel through r and s.
+    func testRestartsKeepTheKernel() throws {
+        var s = AppState(trainer: try Trainer(dataset: Dataset.named("notebook"), arithmetic: .libm), running: false,
+                         entropy: 7)
+        for key in ["r", "s"] {
+            press(.character("n"), &s)
+            press(.character(Character(key)), &s)
+            XCTAssertEqual(s.trainer.arithmetic, .libm, key)
+        }
+    }
+
     func testNewSeedRestartsWithAnotherSeedAndSaysWhich() throws {
         var s = try state()
         press(.character("n"), &s, times: 2)
@@ -207,5 +218,23 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.boundaryAxes, .first, "three inputs have three pairs")
         press(.character("A"), &s)
         XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
+    }
+
+    /// Ctrl-L asks for a full repaint and changes nothing; no other message asks for anything.
+    func testCtrlLAsksForARedrawAndChangesNothing() throws {
+        var s = try state()
+        press(.character("n"), &s)
+        press(.character("r"), &s)
+        let before = s
+        XCTAssertEqual(update(&s, .key(.control("l"))), [.redrawScreen])
+        XCTAssertEqual(s.notice, before.notice, "the notice stays")
+        XCTAssertEqual(s.step, before.step)
+        press(.character("?"), &s)
+        XCTAssertEqual(update(&s, .key(.control("l"))), [.redrawScreen], "with the help open too")
+        XCTAssertTrue(s.showHelp)
+        XCTAssertEqual(update(&s, .key(.character("x"))), [])
+        XCTAssertEqual(update(&s, .key(.shiftLeft)), [])
+        XCTAssertEqual(update(&s, .tick(seconds: 1)), [])
+        XCTAssertEqual(update(&s, .resize(width: 90, height: 30)), [])
     }
 }
