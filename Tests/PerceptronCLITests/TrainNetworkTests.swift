@@ -5,16 +5,18 @@ import XCTest
 /// `perceptron train` for networks (a hidden layer, squared error, no bias, Trask's presets) run
 /// as a real process, against runs computed with NumPy by scripts/reference.py.
 final class TrainNetworkTests: XCTestCase {
+    /// The fixtures are NumPy's with its AVX-512 exp/log, which the engine's svml kernel gives on
+    /// every machine; `--math auto` would pick libm on CPUs without AVX-512.
     private func train(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
-        try ProcessRunner.run(perceptronExecutablePath(), ["train"] + arguments, environment: environment,
+        try ProcessRunner.run(perceptronExecutablePath(), ["train", "--math", "svml"] + arguments, environment: environment,
                               timeout: .seconds(120))
     }
 
-    /// Tests/Fixtures/train/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6,
-    /// its OpenBLAS pinned to a kernel set with OPENBLAS_CORETYPE).
+    /// Tests/Fixtures/train/svml/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6
+    /// with its AVX-512 exp/log, its OpenBLAS pinned to a kernel set with OPENBLAS_CORETYPE).
     private func fixture(_ name: String) throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/train/\(name).csv")
+            .appendingPathComponent("Fixtures/train/svml/\(name).csv")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
