@@ -140,6 +140,9 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
     case .present:
         state.presenting.toggle()
         state.zoomedPanel = nil
+    case .nextAxes, .previousAxes:
+        let n = state.trainer.dataset.inputCount
+        state.boundaryAxes = state.boundaryAxes.stepped(inputCount: n, forward: action == .nextAxes)
     case .zoom:
         // The same key again goes back to the full layout.
         guard case .character(let c) = key, let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:)) else { break }

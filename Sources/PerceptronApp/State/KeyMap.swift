@@ -5,7 +5,7 @@ public enum Action: Sendable, Equatable {
     case runPause, stepForward, stepBack, jumpBack, jumpForward, goTo, first, last
     case bookmark, nextBookmark, edit, export
     case faster, slower, learningRateUp, learningRateDown, restart, newSeed
-    case previousSample, nextSample, logScale, wholeRun, present, theme, zoom, redraw, help, quit
+    case previousSample, nextSample, logScale, wholeRun, present, theme, nextAxes, previousAxes, zoom, redraw, help, quit
 }
 
 /// One binding: its keys, how the help and README name them, what it does, and its hint in the
@@ -82,9 +82,12 @@ public enum KeyMap {
         bind([.character("p")], "p", help: "projection mode",
              details: "projection mode: step, loss and weights in big digits, thick lines", .present),
         bind([.character("t")], "t", help: "next colour theme", .theme),
-        bind((1...5).map { .character(Character(String($0))) }, "1 … 5", ascii: "1 .. 5",
+        bind([.character("a")], "a  A", help: "boundary axes: next / prev",
+             details: "decision boundary: the next / previous pair of inputs on its axes (x₁·x₂, x₁·x₃, x₂·x₃, …)", .nextAxes,
+             opposite: ([.character("A")], .previousAxes)),
+        bind((1...6).map { .character(Character(String($0))) }, "1 … 6", ascii: "1 .. 6",
              help: "zoom a panel / back",
-             details: "zoom the diagram, weights, sigmoid, loss or predictions to the whole screen; again to go back",
+             details: "zoom the diagram, weights, sigmoid, loss, predictions or decision boundary to the whole screen; again to go back",
              .zoom),
         bind([.control("l")], "Ctrl-L", help: "redraw the whole screen",
              details: "redraw the whole screen (after something wrote over it)", .redraw),
