@@ -1,3 +1,4 @@
+import FileSupport
 import Foundation
 import TerminalUI
 
@@ -216,18 +217,9 @@ public enum ThemeFile {
         "bold": .bold, "dim": .dim, "italic": .italic, "underline": .underline, "reverse": .reverse,
     ]
 
-    /// `text` safe to print in one line: control characters escaped, at most 40 characters.
+    /// `text` from the file, safe to print in one line: escaped, at most 40 characters.
     static func shown(_ text: some StringProtocol) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result.count > 40 ? String(result.prefix(39)) + "…" : result
+        TerminalText.escaped(text, limit: 40)
     }
 
     private static func squashed(_ key: String) -> String {

@@ -241,7 +241,7 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(error("theme[title]=#FFFFFF\n"), "x.theme:1: the value must be in double quotes: theme[title]=\"...\"")
         XCTAssertEqual(error("theme[title]=\"#FFFFFF\n"), "x.theme:1: the value has no closing quote")
         XCTAssertEqual(error("theme[title]=\"#FFFFFF\" bold\n"), "x.theme:1: unexpected 'bold' after the value")
-        XCTAssertEqual(error("theme[title]=\"#FFFFFF\"\u{1B}[2J\n"), "x.theme:1: unexpected '\\u{1B}[2J' after the value")
+        XCTAssertEqual(error("theme[title]=\"#FFFFFF\"\u{1B}[2J\n"), "x.theme:1: unexpected '\\e[2J' after the value")
         let long = String(repeating: "a", count: 100)
         XCTAssertEqual(error(long), "x.theme:1: expected theme[role]=\"value\", not '\(String(repeating: "a", count: 39))…'")
     }
