@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         // The training engine: no terminal code. Its exp/log are NumPy's, from CNumPyMath.
-        .target(name: "PerceptronCore", dependencies: ["CNumPyMath"]),
+        .target(name: "PerceptronCore", dependencies: ["CNumPyMath", "FileSupport"]),
         // NumPy's AVX-512 exp/log (Intel SVML) in C: one body, built with and without FMA.
         .target(name: "CNumPyMath"),
         // Cells, buffers, layout and widgets: pure, renders to memory.
