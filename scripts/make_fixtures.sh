@@ -18,4 +18,27 @@ make and-seed7-lr2 --data and --seed 7 --lr 2 --steps 2000 --every 100
 make trask-seed0 --data trask --seed 0 --steps 2000 --every 100
 make or-seed4294967295-lr0.1 --data or --seed 4294967295 --lr 0.1 --steps 2000 --every 100
 make notebook-lr1e6 --lr 1e6 --steps 40
+
+# Real-valued tables of several shapes (scripts/make_data.py, rows x inputs, seed), trained from
+# the CSV file as `perceptron train --data FILE` reads it. The small tables are kept in
+# Tests/Fixtures/data/ (the tests check that their Swift generator writes the same bytes); the large
+# ones are made again by the tests. Runs of more than 16 rows leave out the p columns.
+# OpenBLAS's Haswell kernels (the orders the engine reproduces; see docs/data.md): on AVX-512
+# CPUs OpenBLAS would otherwise pick its SkylakeX kernels, which sum some products in another order.
+data=Tests/Fixtures/data
+mkdir -p "$data"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for shape in 1x1-s11 2x3-s12 4x2-s13 7x5-s14 8x1-s15 9x4-s16 16x3-s17 33x7-s18 128x20-s19 129x6-s20 \
+             1000x8-s21 2049x13-s22 10000x8-s23 10000x20-s24; do
+    rows=${shape%%x*}; rest=${shape#*x}; inputs=${rest%%-s*}; seed=${shape##*-s}
+    name=real-${shape}
+    if [ "$rows" -le 16 ]; then file=$data/$name.csv; else file=$tmp/$name.csv; fi
+    python3 scripts/make_data.py --rows "$rows" --inputs "$inputs" --seed "$seed" > "$file"
+    extra=""
+    [ "$rows" -gt 16 ] && extra=--no-predictions
+    OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py --data "$file" --lr 0.1 --steps 30 --every 10 $extra \
+        > "$out/$name.csv"
+    echo "$out/$name.csv: $rows rows, $inputs inputs, seed $seed"
+done
 python3 -c "import numpy; print('NumPy', numpy.__version__)"

@@ -27,9 +27,12 @@ public struct CSVCell: Equatable, Sendable {
     public var end: Int
     /// Whether the text holds `""` (a quote written twice), which `text` turns into one.
     public var hasDoubledQuotes: Bool
-    /// Where the cell begins (its opening quote, or its first character), 1-based.
+    /// The 1-based line where the cell begins (its opening quote, or its first character).
     public var line: Int
-    public var column: Int
+    /// Byte offsets of that beginning and of its line's start: the column is counted from them
+    /// only when a message needs it, so reading stays linear in the file's size.
+    var begin: Int
+    var lineStart: Int
 }
 
 /// Splits CSV text (RFC 4180) into records, one at a time, without copying cells: a cell is a byte
@@ -92,14 +95,15 @@ public struct CSVScanner: Sendable {
             while true {
                 var p = position
                 while p < count, b[p] == 0x20 || b[p] == 0x09 { p += 1 }
-                let cellLine = line, cellColumn = column(of: p, b)
+                let cellLine = line, cellLineStart = lineStart, begin = p
                 if p < count, b[p] == 0x22 {  // a quoted cell
                     let start = p + 1
                     var doubled = false
                     p = start
                     while true {
                         guard p < count else {
-                            throw CSVSyntaxError(kind: .unterminatedQuote, line: cellLine, column: cellColumn)
+                            throw CSVSyntaxError(kind: .unterminatedQuote, line: cellLine,
+                                                 column: Self.column(of: begin, lineStart: cellLineStart, b))
                         }
                         let byte = b[p]
                         if byte == 0x22 {
@@ -118,7 +122,8 @@ public struct CSVScanner: Sendable {
                     if p < count, b[p] != 0x2C, b[p] != 0x0A, b[p] != 0x0D {
                         throw CSVSyntaxError(kind: .textAfterClosingQuote, line: line, column: column(of: p, b))
                     }
-                    cells.append(CSVCell(start: start, end: end, hasDoubledQuotes: doubled, line: cellLine, column: cellColumn))
+                    cells.append(CSVCell(start: start, end: end, hasDoubledQuotes: doubled, line: cellLine, begin: begin,
+                                         lineStart: cellLineStart))
                 } else {
                     let start = p
                     while p < count, b[p] != 0x2C, b[p] != 0x0A, b[p] != 0x0D {
@@ -129,7 +134,8 @@ public struct CSVScanner: Sendable {
                     }
                     var end = p
                     while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
-                    cells.append(CSVCell(start: start, end: end, hasDoubledQuotes: false, line: cellLine, column: cellColumn))
+                    cells.append(CSVCell(start: start, end: end, hasDoubledQuotes: false, line: cellLine, begin: begin,
+                                         lineStart: cellLineStart))
                 }
                 position = p
                 if p < count, b[p] == 0x2C {
@@ -153,6 +159,10 @@ public struct CSVScanner: Sendable {
 
     /// The 1-based column of byte `p` on the current line, counting Unicode scalars.
     private func column(of p: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        Self.column(of: p, lineStart: lineStart, b)
+    }
+
+    private static func column(of p: Int, lineStart: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         var scalars = 1
         var i = lineStart
         while i < p {
@@ -160,6 +170,11 @@ public struct CSVScanner: Sendable {
             i += 1
         }
         return scalars
+    }
+
+    /// The 1-based column (in Unicode scalars) where `cell` begins.
+    public func column(of cell: CSVCell) -> Int {
+        bytes.withUnsafeBufferPointer { Self.column(of: cell.begin, lineStart: cell.lineStart, $0) }
     }
 
     /// The cell's text, with each doubled quote made one.

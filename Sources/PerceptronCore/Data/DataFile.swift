@@ -126,9 +126,9 @@ public enum DataFile {
         let names = cells.map { scanner.text(of: $0) }
         let headerCells = cells
         for (index, name) in names.enumerated() {
-            if name.isEmpty { throw fail(headerLine, headerCells[index].column, .unnamedColumn(index: index + 1)) }
+            if name.isEmpty { throw fail(headerLine, scanner.column(of: headerCells[index]), .unnamedColumn(index: index + 1)) }
             if let first = names[..<index].firstIndex(of: name) {
-                throw fail(headerLine, headerCells[index].column,
+                throw fail(headerLine, scanner.column(of: headerCells[index]),
                            .duplicateColumn(name: name, first: first + 1, second: index + 1))
             }
         }
@@ -152,21 +152,21 @@ public enum DataFile {
         while let line = try next() {
             guard targets.count < maximumRows else { throw fail(line, nil, .tooManyRows) }
             guard cells.count == columnCount else {
-                let column = cells.count > columnCount ? cells[columnCount].column : scanner.recordEnd.column
+                let column = cells.count > columnCount ? scanner.column(of: cells[columnCount]) : scanner.recordEnd.column
                 throw fail(line, column, .cellCount(found: cells.count, expected: columnCount))
             }
             for (index, cell) in cells.enumerated() {
                 let value: Double
                 switch scanner.number(cell) {
                 case .finite(let number): value = number
-                case .empty: throw fail(cell.line, cell.column, .emptyCell)
-                case .notANumber: throw fail(cell.line, cell.column, .notANumber(scanner.text(of: cell)))
-                case .notFinite: throw fail(cell.line, cell.column, .notFinite(scanner.text(of: cell)))
+                case .empty: throw fail(cell.line, scanner.column(of: cell), .emptyCell)
+                case .notANumber: throw fail(cell.line, scanner.column(of: cell), .notANumber(scanner.text(of: cell)))
+                case .notFinite: throw fail(cell.line, scanner.column(of: cell), .notFinite(scanner.text(of: cell)))
                 }
                 if index == targetIndex {
                     let allowed = rule == .zeroOrOne ? (value == 0 || value == 1) : (0...1).contains(value)
                     guard allowed else {
-                        throw fail(cell.line, cell.column, .targetOutOfRange(value: value, column: targetName, rule: rule))
+                        throw fail(cell.line, scanner.column(of: cell), .targetOutOfRange(value: value, column: targetName, rule: rule))
                     }
                     targets.append(value)
                 } else {

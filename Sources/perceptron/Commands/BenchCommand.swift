@@ -34,8 +34,9 @@ struct BenchCommand: ParsableCommand {
         let clock = ContinuousClock()
         var nanosecondsPerStep: [Double] = []
         var checksum = 0.0
+        let dataset = try training.loadDataset()
         for _ in 0..<roundCount {
-            var trainer = training.makeTrainer()
+            var trainer = try training.makeTrainer(dataset)
             let elapsed = clock.measure { trainer.advance(by: perRound) }
             // Reading the result keeps the optimiser from dropping the work.
             checksum += trainer.bias
@@ -44,7 +45,7 @@ struct BenchCommand: ParsableCommand {
         nanosecondsPerStep.sort()
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
-        print("engine step (\(training.dataName), \(roundCount) rounds of \(perRound) steps)")
+        print("engine step (\(dataset.name), \(dataset.sampleCount)x\(dataset.inputCount), \(roundCount) rounds of \(perRound) steps)")
         print("  best:   \(format(best)) ns/step  \(rate(best)) steps/s")
         print("  median: \(format(median)) ns/step  \(rate(median)) steps/s")
         print("  (checksum \(checksum))")

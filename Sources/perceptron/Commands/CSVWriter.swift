@@ -9,10 +9,28 @@ struct CSVWriter {
 
     init() { bytes.reserveCapacity(1 << 16) }
 
-    mutating func writeHeader(inputs n: Int, samples m: Int) {
-        let names = ["step", "loss"] + (1...n).map { "w\($0)" } + ["b"] + (1...m).map { "p\($0)" }
-        append(names.joined(separator: ","))
+    /// step, loss, the parameters (w1…wn, b; a file's weights as w_<column>), p1…pm.
+    mutating func writeHeader(_ trainer: Trainer) {
+        var parameters = trainer.parameterNames
+        if let columns = trainer.dataset.columnNames, parameters.count == columns.inputs.count + 1 {
+            parameters = columns.inputs.map { "w_" + $0 } + ["b"]
+        }
+        let names = ["step", "loss"] + parameters + (1...trainer.dataset.sampleCount).map { "p\($0)" }
+        append(names.map(Self.quoted).joined(separator: ","))
         bytes.append(0x0A)
+    }
+
+    /// A header cell as CSV: quoted (quotes doubled) when it holds a comma, a quote, a line end or
+    /// surrounding spaces, so any column name survives the trip.
+    static func quoted(_ name: String) -> String {
+        let special = name.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+            || name.first?.isWhitespace == true || name.last?.isWhitespace == true
+        guard special else { return name }
+        var result = "\""
+        for character in name {
+            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        }
+        return result + "\""
     }
 
     mutating func writeRow(_ trainer: Trainer) {

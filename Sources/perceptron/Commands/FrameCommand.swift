@@ -48,18 +48,19 @@ struct FrameCommand: ParsableCommand {
         _ = try parseSize(size)
         _ = try zoomedPanel()
         _ = try colorMode()
-        let index = try parseCount(sample, flag: "--sample", minimum: 1)
-        let m = training.dataset.sampleCount
-        guard index <= m else {
-            throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
-        }
+        _ = try parseCount(sample, flag: "--sample", minimum: 1)
     }
 
     func run() throws {
         let target = try parseCount(step, flag: "--step", minimum: 0)
         let (width, height) = try parseSize(size)
-        var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
-        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
+        let trainer = try training.makeTrainer()
+        let index = try parseCount(sample, flag: "--sample", minimum: 1), m = trainer.dataset.sampleCount
+        guard index <= m else {
+            throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
+        }
+        var state = AppState(trainer: trainer, running: false, width: width, height: height)
+        state.selectedSample = index - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
         display.apply(try display.loadThemes().themes, to: &state)

@@ -14,13 +14,17 @@ struct TrainingOptions: ParsableArguments {
     var learningRate: String = "1"
 
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("Training table: \(Dataset.builtIn.map(\.name).joined(separator: ", ")).", valueName: "NAME"))
+            help: ArgumentHelp(DataSource.help, valueName: "NAME"))
     var dataName: String = Dataset.defaultName
+
+    @Option(name: .long, help: ArgumentHelp("With --data FILE.csv: the target column (default: the last).", valueName: "NAME"))
+    var target: String?
 
     /// The checked values; `validate()` has already refused anything else.
     var seedValue: UInt32 { UInt32(seed) ?? 1 }
     var learningRateValue: Double { Double(learningRate) ?? 1 }
-    var dataset: Dataset { (try? Dataset.named(dataName)) ?? Dataset.builtIn[0] }
+    /// The training table; a file is read here (and refused with file, line and column).
+    func loadDataset() throws -> Dataset { try DataSource.load(name: dataName, target: target) }
 
     func validate() throws {
         guard UInt32(seed) != nil else {
@@ -29,15 +33,14 @@ struct TrainingOptions: ParsableArguments {
         guard let alpha = Double(learningRate), alpha.isFinite, alpha > 0 else {
             throw ValidationError("--lr '\(learningRate)' is not allowed: use a finite number greater than 0")
         }
-        do { _ = try Dataset.named(dataName) } catch {
-            throw ValidationError("--data: \(error)")
-        }
+        try DataSource.check(name: dataName, target: target)
     }
 
-    func makeTrainer() -> Trainer {
-        // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
-        (try? Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue))
-            ?? (try! Trainer(dataset: Dataset.builtIn[0]))
+    func makeTrainer() throws -> Trainer { try makeTrainer(try loadDataset()) }
+
+    /// A fresh run on a table already loaded (bench starts many).
+    func makeTrainer(_ dataset: Dataset) throws -> Trainer {
+        try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue)
     }
 }
 

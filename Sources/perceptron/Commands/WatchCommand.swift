@@ -48,6 +48,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         // Themes load (and warn) before the screen is taken over, where warnings can be read.
         let (themes, warnings) = try display.loadThemes()
+        // The data file too: a refusal is one line on a terminal still as it was.
+        let trainer = try training.makeTrainer()
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
@@ -59,7 +61,7 @@ struct WatchCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let (width, height) = terminal.size
-        var state = AppState(trainer: training.makeTrainer(), running: !paused, speedIndex: try speedIndex(),
+        var state = AppState(trainer: trainer, running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
         display.apply(themes, to: &state)
         var lastTick = start
