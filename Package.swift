@@ -32,7 +32,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the tests: running processes and driving tmux.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PerceptronCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PerceptronCoreTests", dependencies: ["PerceptronCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),

@@ -7,7 +7,7 @@ Header c1,...,cn,label. Inputs are NumPy's legacy generator (np.random.RandomSta
 row by row: x = 4*u - 2 for u = random_sample(). Each row's label is 1 when the sum of its inputs
 (added left to right) is positive, flipped for one row in ten (one more draw u < 0.1 per row), so
 the classes overlap a little. Numbers are written as Python's repr (shortest round trip).
-The tests make the same tables in Swift (Tests/PerceptronCLITests/DataFileFixtures.swift) and
+The tests make the same tables in Swift (Tests/TestSupport/GeneratedTable.swift) and
 check them against the small ones kept in Tests/Fixtures/data/.
 """
 import argparse

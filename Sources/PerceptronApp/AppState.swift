@@ -125,9 +125,23 @@ public struct AppState: Sendable {
         guard seconds.isFinite, seconds > 0 else { return 0 }
         // Cap the debt at one second's worth so a stalled terminal does not cause a burst.
         stepDebt = min(stepDebt + seconds * Double(speed), max(1, Double(speed)))
-        let due = Int(stepDebt.rounded(.down))
+        var due = Int(stepDebt.rounded(.down))
         stepDebt -= Double(due)
+        // A large table cannot make every step asked for and still draw 30 frames a second: make
+        // what fits in a frame and let the rest go, rather than fall ever further behind.
+        if due > maxStepsPerTick {
+            due = maxStepsPerTick
+            stepDebt = 0
+        }
         return due
+    }
+
+    /// The most steps one tick makes: about 20 ms of the engine's work (a step costs about 4 ns
+    /// per sample and input, plus the sample's exp), so drawing keeps its 30 frames a second. The
+    /// built-in tables never reach it (tens of thousands of steps per tick).
+    public var maxStepsPerTick: Int {
+        let dataset = trainer.dataset
+        return max(1, 5_000_000 / (dataset.sampleCount * (dataset.inputCount + 4)))
     }
 }
 

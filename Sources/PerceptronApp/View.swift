@@ -36,7 +36,7 @@ public func view(_ state: AppState) -> Buffer {
 /// The five panels at once; returns the bottom band (whose border carries the key hints).
 private func renderStandardLayout(_ context: ViewContext, area body: Rect, into buffer: inout Buffer) -> Rect {
     let state = context.state
-    let sampleRows = state.trainer.dataset.sampleCount + 3
+    let sampleRows = PredictionsPanel.height(samples: state.trainer.dataset.sampleCount, available: body.height)
     let spare = body.height - sampleRows
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
     let topHeight = min(max(8, spare * 2 / 5), 16)

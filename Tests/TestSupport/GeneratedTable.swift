@@ -6,8 +6,8 @@ import PerceptronCore
 /// The tables of scripts/make_data.py, made again in Swift byte for byte (NumPy's legacy generator
 /// is LegacyRandom; Python's repr and Swift's description print the same shortest digits), so the
 /// large ones need not be kept in the repository.
-enum GeneratedTable {
-    static func csv(rows: Int, inputs: Int, seed: UInt32) -> String {
+public enum GeneratedTable {
+    public static func csv(rows: Int, inputs: Int, seed: UInt32) -> String {
         var random = LegacyRandom(seed: seed)
         var text = ((1...inputs).map { "c\($0)" } + ["label"]).joined(separator: ",") + "\n"
         for _ in 0..<rows {
@@ -22,31 +22,31 @@ enum GeneratedTable {
     }
 
     /// The shapes of scripts/make_fixtures.sh: rows, inputs, seed.
-    static let shapes: [(rows: Int, inputs: Int, seed: UInt32)] = [
+    public static let shapes: [(rows: Int, inputs: Int, seed: UInt32)] = [
         (1, 1, 11), (2, 3, 12), (4, 2, 13), (7, 5, 14), (8, 1, 15), (9, 4, 16), (16, 3, 17), (33, 7, 18),
         (128, 20, 19), (129, 6, 20), (1000, 8, 21), (2049, 13, 22), (10000, 8, 23), (10000, 20, 24),
     ]
 
-    static func name(_ shape: (rows: Int, inputs: Int, seed: UInt32)) -> String {
+    public static func name(_ shape: (rows: Int, inputs: Int, seed: UInt32)) -> String {
         "real-\(shape.rows)x\(shape.inputs)-s\(shape.seed)"
     }
 }
 
 /// A private folder under /tmp for files a test writes, removed with everything in it.
-final class ScratchDirectory {
-    let path: String
+public final class ScratchDirectory {
+    public let path: String
 
-    init() throws {
+    public init() throws {
         var template = Array("/tmp/perceptron-test-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ScratchError.cannotCreate }
         path = String(cString: made)
     }
 
-    enum ScratchError: Error { case cannotCreate, cannotWrite(String) }
+    public enum ScratchError: Error { case cannotCreate, cannotWrite(String) }
 
     /// Writes `bytes` to NAME in the folder and returns its path.
     @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+    public func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let file = path + "/" + name
         let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw ScratchError.cannotWrite(file) }
@@ -61,7 +61,7 @@ final class ScratchDirectory {
     }
 
     @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+    public func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
 
     deinit {
         // Only files and FIFOs are made here; remove them, then the folder.
