@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Steps per round (a whole number, 1 or more).", valueName: "N"))
@@ -34,9 +35,9 @@ struct BenchCommand: ParsableCommand {
         let clock = ContinuousClock()
         var nanosecondsPerStep: [Double] = []
         var checksum = 0.0
-        let dataset = try training.loadDataset()
+        let dataset = try training.dataset(with: model)
         for _ in 0..<roundCount {
-            var trainer = try training.makeTrainer(dataset)
+            var trainer = try training.makeTrainer(dataset, model: model)
             let elapsed = clock.measure { trainer.advance(by: perRound) }
             // Reading the result keeps the optimiser from dropping the work.
             checksum += trainer.bias

@@ -9,34 +9,17 @@ struct CSVWriter {
 
     init() { bytes.reserveCapacity(1 << 16) }
 
-    /// step, loss, the parameters (w1…wn, b; a file's weights as w_<column>), p1…pm.
-    mutating func writeHeader(_ trainer: Trainer) {
-        var parameters = trainer.parameterNames
-        if let columns = trainer.dataset.columnNames, parameters.count == columns.inputs.count + 1 {
-            parameters = columns.inputs.map { "w_" + $0 } + ["b"]
-        }
-        let names = ["step", "loss"] + parameters + (1...trainer.dataset.sampleCount).map { "p\($0)" }
+    mutating func writeHeader(parameterNames: [String], samples m: Int) {
+        let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" }
         append(names.map(Self.quoted).joined(separator: ","))
         bytes.append(0x0A)
-    }
-
-    /// A header cell as CSV: quoted (quotes doubled) when it holds a comma, a quote, a line end or
-    /// surrounding spaces, so any column name survives the trip.
-    static func quoted(_ name: String) -> String {
-        let special = name.contains { $0 == "," || $0 == "\"" || $0.isNewline }
-            || name.first?.isWhitespace == true || name.last?.isWhitespace == true
-        guard special else { return name }
-        var result = "\""
-        for character in name {
-            if character == "\"" { result += "\"\"" } else { result.append(character) }
-        }
-        return result + "\""
     }
 
     mutating func writeRow(_ trainer: Trainer) {
         let trace = trainer.trace()
         append(String(trace.step))
-        for value in [trace.loss] + trace.weightsBefore + [trace.biasBefore] + trace.predictions {
+        let parameters = trace.layers.flatMap { $0.layer.weights + ($0.layer.biases ?? []) }
+        for value in [trace.loss] + parameters + trace.predictions {
             bytes.append(0x2C)
             append(Self.format(value))
         }
@@ -57,4 +40,36 @@ struct CSVWriter {
     }
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// The parameters' column names: the trainer's (w1…wn, b; w1_i_j… with a hidden layer), with a
+    /// data file's column names for the inputs' weights: w_<column>, w1_<column>_j.
+    static func columnNames(of trainer: Trainer) -> [String] {
+        let names = trainer.parameterNames
+        guard let columns = trainer.dataset.columnNames?.inputs else { return names }
+        let n = columns.count
+        let hidden = trainer.model.hiddenUnits
+        return names.map { name in
+            let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+            if hidden == nil, name.first == "w", let i = Int(name.dropFirst()), (1...n).contains(i) {
+                return "w_" + columns[i - 1]
+            }
+            if hidden != nil, parts.count == 3, parts[0] == "w1", let i = Int(parts[1]), (1...n).contains(i) {
+                return "w1_\(columns[i - 1])_\(parts[2])"
+            }
+            return name
+        }
+    }
+
+    /// A header cell as CSV: quoted (quotes doubled) when it holds a comma, a quote, a line end or
+    /// surrounding spaces, so any column name survives the trip.
+    static func quoted(_ name: String) -> String {
+        let special = name.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+            || name.first?.isWhitespace == true || name.last?.isWhitespace == true
+        guard special else { return name }
+        var result = "\""
+        for character in name {
+            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        }
+        return result + "\""
+    }
 }

@@ -16,6 +16,7 @@ struct FrameCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, parsing: .unconditional,
@@ -54,7 +55,7 @@ struct FrameCommand: ParsableCommand {
     func run() throws {
         let target = try parseCount(step, flag: "--step", minimum: 0)
         let (width, height) = try parseSize(size)
-        let trainer = try training.makeTrainer()
+        let trainer = try training.makeTrainer(model: model)
         let index = try parseCount(sample, flag: "--sample", minimum: 1), m = trainer.dataset.sampleCount
         guard index <= m else {
             throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")

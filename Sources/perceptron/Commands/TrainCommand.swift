@@ -7,8 +7,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train without a screen and print the run as CSV.",
         discussion: """
-            Prints the header step,loss,w1,…,wn,b,p1,…,pm (with --data FILE.csv the weights are \
-            named after the file's columns: w_<name>), then one row for state 0, for every K-th \
+            Prints the header step,loss,w1,…,wn,b,p1,…,pm, then one row for state 0, for every K-th \
             state and for the last state N. State k is the model after k updates; its loss and \
             predictions p come from the forward pass with state k's parameters. Every number is \
             printed in shortest round-trip form, the digits Python's repr prints.
@@ -17,6 +16,7 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Number of gradient steps N (a whole number, 0 or more).", valueName: "N"))
@@ -34,9 +34,9 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let total = try parseCount(steps, flag: "--steps", minimum: 0)
         let interval = try parseCount(every, flag: "--every", minimum: 1)
-        var trainer = try training.makeTrainer()
+        var trainer = try training.makeTrainer(model: model)
         var output = CSVWriter()
-        output.writeHeader(trainer)
+        output.writeHeader(parameterNames: CSVWriter.columnNames(of: trainer), samples: trainer.dataset.sampleCount)
         output.writeRow(trainer)
         while trainer.step < total {
             // Jump straight to the next printed state: nothing in between is computed twice or kept.

@@ -15,7 +15,11 @@ struct TrainingOptions: ParsableArguments {
 
     @Option(name: .customLong("data"),
             help: ArgumentHelp(DataSource.help, valueName: "NAME"))
-    var dataName: String = Dataset.defaultName
+    var dataFlag: String?
+
+    var dataName: String { dataFlag ?? Dataset.defaultName }
+    /// Whether `--data` was given (a preset's data set applies only when it was not).
+    var dataGiven: Bool { dataFlag != nil }
 
     @Option(name: .long, help: ArgumentHelp("With --data FILE.csv: the target column (default: the last).", valueName: "NAME"))
     var target: String?
@@ -23,8 +27,11 @@ struct TrainingOptions: ParsableArguments {
     /// The checked values; `validate()` has already refused anything else.
     var seedValue: UInt32 { UInt32(seed) ?? 1 }
     var learningRateValue: Double { Double(learningRate) ?? 1 }
-    /// The training table; a file is read here (and refused with file, line and column).
-    func loadDataset() throws -> Dataset { try DataSource.load(name: dataName, target: target) }
+    /// The training table; a file is read here (and refused with file, line and column). Squared
+    /// error learns targets anywhere in [0, 1], cross-entropy only 0 and 1.
+    func loadDataset(rule: TargetRule = .zeroOrOne) throws -> Dataset {
+        try DataSource.load(name: dataName, target: target, rule: rule)
+    }
 
     func validate() throws {
         guard UInt32(seed) != nil else {
@@ -34,13 +41,6 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--lr '\(learningRate)' is not allowed: use a finite number greater than 0")
         }
         try DataSource.check(name: dataName, target: target)
-    }
-
-    func makeTrainer() throws -> Trainer { try makeTrainer(try loadDataset()) }
-
-    /// A fresh run on a table already loaded (bench starts many).
-    func makeTrainer(_ dataset: Dataset) throws -> Trainer {
-        try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue)
     }
 }
 

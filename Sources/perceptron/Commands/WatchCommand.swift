@@ -22,6 +22,7 @@ struct WatchCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
     @Flag(name: .long, help: "Start paused at state 0, showing the notebook's first forward pass.")
@@ -49,7 +50,7 @@ struct WatchCommand: ParsableCommand {
         // Themes load (and warn) before the screen is taken over, where warnings can be read.
         let (themes, warnings) = try display.loadThemes()
         // The data file too: a refusal is one line on a terminal still as it was.
-        let trainer = try training.makeTrainer()
+        let trainer = try training.makeTrainer(model: model)
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
