@@ -49,29 +49,59 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
+    /// `train` with `arguments` against the NumPy run in Tests/Fixtures/train/NAME.csv: the same
+    /// header and rows, every number within 1e-12 (relative) of NumPy's. Fixtures of large tables
+    /// leave out the p columns: the columns they have are compared.
+    private func assertAgreesWithNumPy(_ name: String, _ arguments: [String], file: StaticString = #filePath,
+                                       line: UInt = #line) throws {
+        let result = try run(["train"] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        let numpy = try fixture("train/\(name).csv").split(separator: "\n")
+        let ours = result.stdout.split(separator: "\n")
+        XCTAssertEqual(ours.count, numpy.count, name, file: file, line: line)
+        guard let header = numpy.first else { return XCTFail("empty fixture \(name)", file: file, line: line) }
+        let columns = header.split(separator: ",").count
+        XCTAssertEqual(ours.first.map { $0.split(separator: ",").prefix(columns) }, header.split(separator: ",")[...], name,
+                       file: file, line: line)
+        for (a, b) in zip(ours.dropFirst(), numpy.dropFirst()) {
+            for (x, y) in zip(a.split(separator: ",").prefix(columns), b.split(separator: ",")) {
+                guard let u = Double(x), let v = Double(y) else {
+                    XCTFail("\(name): \(x) vs \(y)", file: file, line: line)
+                    continue
+                }
+                if u.isNaN && v.isNaN { continue }
+                XCTAssertLessThanOrEqual(abs(u - v), 1e-12 * max(1, abs(v)), "\(name): \(x) vs \(y)", file: file, line: line)
+            }
+        }
+    }
+
     /// Real-valued tables from 1 to 10,000 rows and 1 to 20 inputs, against NumPy reading the same file.
     func testRealValuedTablesAgreeWithNumPy() throws {
         let scratch = try ScratchDirectory()
         for shape in GeneratedTable.shapes {
             let name = GeneratedTable.name(shape)
             let path = try scratch.write(name + ".csv", GeneratedTable.csv(rows: shape.rows, inputs: shape.inputs, seed: shape.seed))
-            let result = try run(["train", "--data", path, "--lr", "0.1", "--steps", "30", "--every", "10"])
-            XCTAssertEqual(result.status, 0, result.stderr)
-            let numpy = try fixture("train/\(name).csv").split(separator: "\n")
-            let ours = result.stdout.split(separator: "\n")
-            XCTAssertEqual(ours.count, numpy.count, name)
-            guard let header = numpy.first else { continue }
-            // Fixtures of more than 16 rows leave out the p columns: compare the columns they have.
-            let columns = header.split(separator: ",").count
-            XCTAssertEqual(ours.first.map { $0.split(separator: ",").prefix(columns) }, header.split(separator: ",")[...], name)
-            for (a, b) in zip(ours.dropFirst(), numpy.dropFirst()) {
-                for (x, y) in zip(a.split(separator: ",").prefix(columns), b.split(separator: ",")) {
-                    guard let u = Double(x), let v = Double(y) else { XCTFail("\(name): \(x) vs \(y)"); continue }
-                    if u.isNaN && v.isNaN { continue }
-                    XCTAssertLessThanOrEqual(abs(u - v), 1e-12 * max(1, abs(v)), "\(name): \(x) vs \(y)")
-                }
-            }
+            try assertAgreesWithNumPy(name, ["--data", path, "--lr", "0.1", "--steps", "30", "--every", "10"])
         }
+    }
+
+    /// The teacher's example, hidden layers on real values, and squared error on fractional targets.
+    func testOtherFileRunsAgreeWithNumPy() throws {
+        let data = Self.root.appendingPathComponent("Tests/Fixtures/data").path
+        let exam = Self.root.appendingPathComponent("examples/exam.csv").path
+        try assertAgreesWithNumPy("exam-lr0.1", ["--data", exam, "--lr", "0.1", "--steps", "200", "--every", "20"])
+        try assertAgreesWithNumPy("real-9x4-s16-hidden3", ["--data", data + "/real-9x4-s16.csv", "--hidden", "3",
+                                                           "--lr", "0.1", "--steps", "30", "--every", "10"])
+        try assertAgreesWithNumPy("real-16x3-s17-hidden5-squared", ["--data", data + "/real-16x3-s17.csv", "--hidden", "5",
+                                                                    "--loss", "squared", "--lr", "0.1", "--steps", "30",
+                                                                    "--every", "10"])
+        try assertAgreesWithNumPy("fractions-squared", ["--data", data + "/fractions.csv", "--loss", "squared",
+                                                        "--lr", "0.05", "--steps", "100", "--every", "10"])
+        // Cross-entropy cannot learn a fraction: the same file is refused without --loss squared.
+        let refused = try run(["train", "--data", data + "/fractions.csv", "--steps", "1"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("line 3, column 7: the target 'score' is 0.1: with cross-entropy loss"),
+                      refused.stderr)
     }
 
     // MARK: refusals
