@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import PerceptronCore
 
@@ -24,6 +29,12 @@ struct ModelOptions: ParsableArguments {
                 """, valueName: "NAME"))
     var preset: String?
 
+    @Option(name: .long,
+            help: ArgumentHelp("""
+                Whose summation orders a hidden layer follows: auto (NumPy's OpenBLAS on this CPU,                 or OPENBLAS_CORETYPE when set), haswell or skylakex.
+                """, valueName: "KERNELS"))
+    var blas: String = "auto"
+
     /// The checked values; `validate()` has already refused anything else.
     var presetValue: Preset? { preset.flatMap(Preset.init(rawValue:)) }
 
@@ -35,7 +46,20 @@ struct ModelOptions: ParsableArguments {
         return spec
     }
 
+    /// As NumPy's OpenBLAS chooses: OPENBLAS_CORETYPE if it names one of the two sets, else by CPU.
+    var kernels: MatrixKernels {
+        if let chosen = MatrixKernels(rawValue: blas) { return chosen }
+        if let coreType = getenv("OPENBLAS_CORETYPE"), let named = MatrixKernels(coreType: String(cString: coreType)) {
+            return named
+        }
+        return .native
+    }
+
     func validate() throws {
+        guard blas == "auto" || MatrixKernels(rawValue: blas) != nil else {
+            throw ValidationError(
+                "--blas '\(blas)' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
         if let hidden {
             let range = ModelSpec.hiddenUnitRange
             guard let units = Int(hidden), range.contains(units) else {
@@ -71,6 +95,7 @@ extension TrainingOptions {
 
     /// A fresh run on a table already loaded (bench starts many).
     func makeTrainer(_ dataset: Dataset, model: ModelOptions) throws -> Trainer {
-        try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, model: model.spec)
+        try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, model: model.spec,
+                    kernels: model.kernels)
     }
 }
