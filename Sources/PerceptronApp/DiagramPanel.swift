@@ -10,9 +10,18 @@ enum DiagramPanel {
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
         let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)
-        let tailWidth = 22
-        guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
         let ascii = c.glyphs.isASCII
+        let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
+        // The centre row after the bus, "─▶ Σ ─▶ σ ─▶ ŷ 0.6084", measured in columns, so the bus
+        // stands where this row needs it and the row never runs into the border. The ASCII names
+        // are as wide as the Greek ones (σ is "s", as in the sigmoid panel's "s(z)"), so the
+        // ASCII diagram has the Unicode one's layout.
+        let arrow = ascii ? "->" : "─▶"
+        let (sum, activation, output) = ascii ? ("S", "s", "p ") : ("Σ", "σ", "ŷ ")
+        let predictionText = DisplayFormat.compact(prediction, width: 6)
+        let tailWidth = [arrow, " ", sum, " ", arrow, " ", activation, " ", arrow, " ", output, predictionText]
+            .map(\.columnWidth).reduce(1, +)
+        guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
         let showLegend = inner.height >= n * 2
         let usable = showLegend ? inner.height - 1 : inner.height
         let rows = (0..<n).map { inner.y + (2 * $0 + 1) * usable / (2 * n) }
@@ -29,15 +38,15 @@ enum DiagramPanel {
         for j in 0..<n {
             let y = rows[j], w = c.trace.weightsBefore[j]
             let name = "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
-            buffer.write(name, x: labelX, y: y, style: c.style(.text))
-            buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.count + 1, y: y,
-                         style: c.style(.title))
+            buffer.write(name, x: labelX, y: y, style: c.style(.text), clip: inner)
+            buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.columnWidth + 1, y: y,
+                         style: c.style(.title), clip: inner)
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
             let label = " " + DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces + " "
-            let labelStart = edgeX + (junctionX - edgeX - label.count) / 2
-            buffer.write(label, x: labelStart, y: y, style: edgeStyle)
+            let labelStart = edgeX + (junctionX - edgeX - label.columnWidth) / 2
+            buffer.write(label, x: labelStart, y: y, style: edgeStyle, clip: inner)
             buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
                        style: bus)
         }
@@ -48,18 +57,16 @@ enum DiagramPanel {
         }
 
         // Σ, σ and the output, on the centre row.
-        let arrow = ascii ? "->" : "─▶"
         var cursor = junctionX + 1
-        cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus)
+        cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let sigmaX = cursor
-        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: centerY, style: c.style(.title))
-        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
-        cursor = buffer.write(ascii ? "sig" : "σ", x: cursor, y: centerY, style: c.style(.sigmoidCurve))
-        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
+        cursor = buffer.write(sum, x: cursor, y: centerY, style: c.style(.title), clip: inner)
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
+        cursor = buffer.write(activation, x: cursor, y: centerY, style: c.style(.sigmoidCurve), clip: inner)
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let outputX = cursor
-        let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
-        cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: centerY, style: c.style(.text))
-        buffer.write(DisplayFormat.compact(prediction, width: 6), x: cursor, y: centerY, style: c.classStyle(prediction))
+        cursor = buffer.write(output, x: cursor, y: centerY, style: c.style(.text), clip: inner)
+        buffer.write(predictionText, x: cursor, y: centerY, style: c.classStyle(prediction), clip: inner)
 
         // z above Σ, the bias below it; the target and the verdict below ŷ.
         buffer.write("z=" + DisplayFormat.signed(c.trace.z[sample], width: 6).trimmingLeadingSpaces,

@@ -15,6 +15,7 @@ enum HelpOverlay {
         ("p", nil, "projection mode: big numbers"),
         ("t", nil, "next colour theme"),
         ("1 … 5", "1 .. 5", "zoom a panel / back (1 diagram … 5 table)"),
+        ("Ctrl-L", nil, "redraw the whole screen"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),
     ]
