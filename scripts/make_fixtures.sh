@@ -47,4 +47,28 @@ haswell exam-lr0.1 --data examples/exam.csv --lr 0.1 --steps 200 --every 20
 haswell real-9x4-s16-hidden3 --data "$data/real-9x4-s16.csv" --hidden 3 --lr 0.1 --steps 30 --every 10
 haswell real-16x3-s17-hidden5-squared --data "$data/real-16x3-s17.csv" --hidden 5 --loss squared --lr 0.1 --steps 30 --every 10
 haswell fractions-squared --data "$data/fractions.csv" --loss squared --lr 0.05 --steps 100 --every 10
+# Networks with a hidden layer: their sums depend on OpenBLAS's kernel set, so each run is made
+# with both x86-64 sets, pinned with OPENBLAS_CORETYPE (NumPy's own switch); the tests pin the
+# engine the same way with --blas. The SkylakeX set needs a CPU with AVX-512.
+grep -q avx512f /proc/cpuinfo || { echo "the SkylakeX fixtures need an AVX-512 CPU" >&2; exit 1; }
+net() {
+    name=$1; shift
+    OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$out/$name-haswell.csv"
+    OPENBLAS_CORETYPE=SkylakeX python3 scripts/reference.py "$@" > "$out/$name-skylakex.csv"
+    echo "$out/$name-{haswell,skylakex}.csv: $*"
+}
+for data in notebook trask xor and or; do
+    for h in 1 2 4 8 16; do
+        net "net-$data-h$h" --data "$data" --hidden "$h" --steps 2000 --every 100
+    done
+done
+net net-trask-3layer --preset trask-3layer --steps 60000 --every 10000
+net net-or-h3-squared-lr0.5 --data or --hidden 3 --loss squared --lr 0.5 --steps 2000 --every 100
+net net-notebook-h8-squared-seed7 --data notebook --hidden 8 --loss squared --seed 7 --steps 2000 --every 100
+net net-xor-h4-no-bias-seed42-lr2 --data xor --hidden 4 --no-bias --seed 42 --lr 2 --steps 2000 --every 100
+net net-xor-h16-lr1e4 --data xor --hidden 16 --lr 1e4 --steps 40
+# Without a hidden layer every product is exact: one file each.
+make trask-2layer --preset trask-2layer --steps 10000 --every 1000
+make xor-squared --data xor --loss squared --steps 2000 --every 100
+make and-no-bias --data and --no-bias --steps 2000 --every 100
 python3 -c "import numpy; print('NumPy', numpy.__version__)"

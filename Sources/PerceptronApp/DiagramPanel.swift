@@ -36,7 +36,8 @@ enum DiagramPanel {
         for y in top...bottom { buffer.set(junctionX, y, ascii ? "|" : "│", style: bus) }
 
         for j in 0..<n {
-            let y = rows[j], w = c.trace.weightsBefore[j]
+            // A hidden layer's weights are not drawn here yet; its output weights may be fewer than the inputs.
+            let y = rows[j], w = c.trace.weightsBefore.indices.contains(j) ? c.trace.weightsBefore[j] : 0
             let name = "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
             buffer.write(name, x: labelX, y: y, style: c.style(.text), clip: inner)
             buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.columnWidth + 1, y: y,
