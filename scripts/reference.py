@@ -72,8 +72,12 @@ def load_csv(path, target):
     data = np.loadtxt(path, delimiter=",", skiprows=header + 1, quotechar='"', comments="#", ndmin=2,
                       encoding="utf-8-sig", dtype=np.float64)
     t = names.index(target) if target is not None else len(names) - 1
-    inputs = [j for j in range(len(names)) if j != t]
-    return data[:, inputs], data[:, [t]], [names[j] for j in inputs], names[t]
+    # np.delete keeps X row-major (C order), as data[:, :-1] and np.array(rows) are; a column
+    # selection such as data[:, [0, 1]] would make it column-major, and OpenBLAS would then run
+    # the other matrix-vector kernel for each product, adding up in another order.
+    X = np.delete(data, t, axis=1)
+    names_in = [name for j, name in enumerate(names) if j != t]
+    return X, data[:, [t]], names_in, names[t]
 
 
 def header_cell(name):

@@ -303,17 +303,42 @@ enum HaswellOrder: SumOrder {
         return y
     }
 
+    /// x·y for m values: ddot. Blocks of 16 go to sixteen fused lanes, combined as a tree
+    /// ((0+2, 1+3) + (4+6, 5+7)) + ((8+10, 9+11) + (12+14, 13+15)), the two halves last; the
+    /// m % 16 last products are added one by one.
+    @inline(__always)
+    static func ddot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ m: Int) -> Double {
+        var dot = 0.0
+        let blocked = m & ~15
+        if blocked > 0 {
+            var acc = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+            var b = 0
+            while b < blocked {
+                acc.0 = fma(x[b], y[b], acc.0); acc.1 = fma(x[b &+ 1], y[b &+ 1], acc.1)
+                acc.2 = fma(x[b &+ 2], y[b &+ 2], acc.2); acc.3 = fma(x[b &+ 3], y[b &+ 3], acc.3)
+                acc.4 = fma(x[b &+ 4], y[b &+ 4], acc.4); acc.5 = fma(x[b &+ 5], y[b &+ 5], acc.5)
+                acc.6 = fma(x[b &+ 6], y[b &+ 6], acc.6); acc.7 = fma(x[b &+ 7], y[b &+ 7], acc.7)
+                acc.8 = fma(x[b &+ 8], y[b &+ 8], acc.8); acc.9 = fma(x[b &+ 9], y[b &+ 9], acc.9)
+                acc.10 = fma(x[b &+ 10], y[b &+ 10], acc.10); acc.11 = fma(x[b &+ 11], y[b &+ 11], acc.11)
+                acc.12 = fma(x[b &+ 12], y[b &+ 12], acc.12); acc.13 = fma(x[b &+ 13], y[b &+ 13], acc.13)
+                acc.14 = fma(x[b &+ 14], y[b &+ 14], acc.14); acc.15 = fma(x[b &+ 15], y[b &+ 15], acc.15)
+                b &+= 16
+            }
+            let low = ((acc.0 + acc.2) + (acc.4 + acc.6)) + ((acc.8 + acc.10) + (acc.12 + acc.14))
+            let high = ((acc.1 + acc.3) + (acc.5 + acc.7)) + ((acc.9 + acc.11) + (acc.13 + acc.15))
+            dot = low + high
+        }
+        for i in blocked..<m { dot = dot + y[i] * x[i] }
+        return 0.0 + dot
+    }
+
     /// Column `column` of an (m × k) matrix A, row-major, times d: (Aᵀ·d)[column]. dgemv_n sums
     /// the first k & ~3 columns four samples at a time with fused multiply-adds and the other
     /// columns plainly (in pairs when k < 4); one column is a ddot, summed left to right.
     @inline(__always)
     static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
         @inline(__always) func v(_ i: Int) -> Double { a[i &* k &+ column] }
-        if k == 1 {
-            var t = 0.0
-            for i in 0..<m { t = t + d[i] * v(i) }
-            return t
-        }
+        if k == 1 { return ddot(a, d, m) }
         if column < k & ~3 {
             var y = 0.0, c = 0
             for _ in 0..<(m >> 2) {

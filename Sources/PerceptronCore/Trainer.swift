@@ -47,7 +47,8 @@ public struct Trainer: Sendable {
             let w2 = random.uniformWeights(count: h)
             network = NetworkStorage(dataset: dataset, model: model, kernels: kernels, hiddenUnits: h, w1: w1, w2: w2)
         } else {
-            single = Storage(dataset: dataset, model: model, weights: random.uniformWeights(count: dataset.inputCount))
+            single = Storage(dataset: dataset, model: model, kernels: kernels,
+                             weights: random.uniformWeights(count: dataset.inputCount))
         }
     }
 
@@ -165,18 +166,24 @@ extension Trainer {
         let targets: [Double]
         let loss: Loss
         let hasBias: Bool
+        let kernels: MatrixKernels
+        /// Whether every input is 0 or 1 (the built-in tables): then every product is exact and
+        /// only the order of the additions matters, and the unrolled 4×3 and 4×2 loops apply.
+        let exactProducts: Bool
         var weights: [Double]
         var bias: Double = 0
         /// Holds dz (m values), dW (n values), then the loss terms (m values) during a step.
         var scratch: [Double]
 
-        init(dataset: Dataset, model: ModelSpec, weights: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, weights: [Double]) {
             n = dataset.inputCount
             m = dataset.sampleCount
             inputs = dataset.inputs
             targets = dataset.targets
             loss = model.loss
             hasBias = model.hasBias
+            self.kernels = kernels
+            exactProducts = dataset.inputs.allSatisfy { $0 == 0 || $0 == 1 }
             self.weights = weights
             scratch = [Double](repeating: 0, count: m + n + m)
         }
@@ -202,12 +209,48 @@ extension Trainer {
             _ count: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type, _ observer: inout O
         ) {
             // The built-in tables are 4×3 and 4×2: with the sizes as constants the compiler unrolls
-            // every loop and keeps the parameters in registers; any other shape takes the general path.
-            switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
-            default: advance(count, alpha, n: n, m: m, rule, kernel, &observer)
+            // every loop and keeps the parameters in registers. Any other table takes the general
+            // path, summing in the order of OpenBLAS's kernels for its shape, with their fused
+            // multiply-adds (products of real numbers are rounded, so where they fuse matters).
+            switch (n, m, exactProducts, kernels) {
+            case (3, 4, true, _): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
+            case (2, 4, true, _): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
+            case (_, _, _, .haswell): advance(count, alpha, rule, kernel, HaswellOrder.self, &observer)
+            case (_, _, _, .skylakeX): advance(count, alpha, rule, kernel, SkylakeXOrder.self, &observer)
             }
+        }
+
+        /// The general step: z = X·W + b row by row (dgemv_t), dW = (1/m)·Xᵀ·dz column by column
+        /// (dgemv_n, or ddot for one input), db and the loss as np.sum adds up.
+        private mutating func advance<R: LossRule, K: ExpLogKernel, S: SumOrder, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _: R.Type, _: K.Type, _: S.Type, _ observer: inout O
+        ) {
+            let invM = 1 / Double(m), n = self.n, m = self.m
+            let hasBias = self.hasBias
+            var b = bias
+            inputs.withUnsafeBufferPointer { xs in
+                targets.withUnsafeBufferPointer { ys in
+                    weights.withUnsafeMutableBufferPointer { ws in
+                        scratch.withUnsafeMutableBufferPointer { s in
+                            let x = xs.baseAddress!, y = ys.baseAddress!, w = ws.baseAddress!
+                            let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
+                            for _ in 0..<count {
+                                for i in 0..<m {
+                                    let z = S.rowDot(x + i &* n, w, n, row: i, rows: m)
+                                    let a = Math.sigmoid(hasBias ? z + b : z, K.self)
+                                    dz[i] = R.outputDelta(prediction: a, target: y[i])
+                                    if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
+                                }
+                                if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
+                                for j in 0..<n { dW[j] = R.scale(S.columnDot(x, j, n, dz, m), invM: invM) }
+                                for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
+                                if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
+                            }
+                        }
+                    }
+                }
+            }
+            bias = b
         }
 
         @inline(__always)
@@ -257,20 +300,31 @@ extension Trainer {
             }
         }
 
-        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _: R.Type, _: K.Type) -> StepTrace {
+        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type) -> StepTrace {
+            switch (n, m, exactProducts, kernels) {
+            case (3, 4, true, _), (2, 4, true, _): trace(step: step, alpha, rule, kernel, UnrolledOrder.self)
+            case (_, _, _, .haswell): trace(step: step, alpha, rule, kernel, HaswellOrder.self)
+            case (_, _, _, .skylakeX): trace(step: step, alpha, rule, kernel, SkylakeXOrder.self)
+            }
+        }
+
+        /// The step as `advance` makes it, keeping every intermediate; `S` is the order its loop uses.
+        private func trace<R: LossRule, K: ExpLogKernel, S: SumOrder>(step: Int, _ alpha: Double, _: R.Type, _: K.Type,
+                                                                      _: S.Type) -> StepTrace {
             let invM = 1 / Double(m)
             var z = [Double](repeating: 0, count: m), a = z, terms = z, dz = z
             var dW = [Double](repeating: 0, count: n)
             inputs.withUnsafeBufferPointer { x in
                 weights.withUnsafeBufferPointer { w in
                     for i in 0..<m {
-                        z[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + bias
+                        let product = S.rowDot(x.baseAddress! + i * n, w.baseAddress!, n, row: i, rows: m)
+                        z[i] = hasBias ? product + bias : product
                         a[i] = Math.sigmoid(z[i], K.self)
                         dz[i] = R.outputDelta(prediction: a[i], target: targets[i])
                         terms[i] = R.term(target: targets[i], prediction: a[i], K.self)
                     }
                     dz.withUnsafeBufferPointer { d in
-                        for j in 0..<n { dW[j] = R.scale(Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m), invM: invM) }
+                        for j in 0..<n { dW[j] = R.scale(S.columnDot(x.baseAddress!, j, n, d.baseAddress!, m), invM: invM) }
                     }
                 }
             }
@@ -310,5 +364,19 @@ struct ClosureObserver: StepObserver {
     mutating func observe(loss: Double) {
         observe(step, loss)
         step += 1
+    }
+}
+
+/// The orders of the unrolled loops for the built-in 4×3 and 4×2 tables (0/1 inputs, exact
+/// products): the same additions as OpenBLAS's kernels make there.
+enum UnrolledOrder: SumOrder {
+    @inline(__always)
+    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double {
+        Math.dot(a, w, k)
+    }
+
+    @inline(__always)
+    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
+        Math.columnDot(a, column, k, d, m)
     }
 }

@@ -50,9 +50,9 @@ final class DataCommandTests: XCTestCase {
     }
 
     /// `train` with `arguments` against the NumPy run in Tests/Fixtures/train/NAME.csv: the same
-    /// header and rows, every number within 1e-12 (relative) of NumPy's. Fixtures of large tables
-    /// leave out the p columns: the columns they have are compared.
-    private func assertAgreesWithNumPy(_ name: String, _ arguments: [String], file: StaticString = #filePath,
+    /// header and rows, every number the same digits (`exact`) or within 1e-12 (relative) of
+    /// NumPy's. Fixtures of large tables leave out the p columns: the columns they have are compared.
+    private func assertAgreesWithNumPy(_ name: String, _ arguments: [String], exact: Bool, file: StaticString = #filePath,
                                        line: UInt = #line) throws {
         let result = try run(["train"] + arguments)
         XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
@@ -64,6 +64,10 @@ final class DataCommandTests: XCTestCase {
         XCTAssertEqual(ours.first.map { $0.split(separator: ",").prefix(columns) }, header.split(separator: ",")[...], name,
                        file: file, line: line)
         for (a, b) in zip(ours.dropFirst(), numpy.dropFirst()) {
+            if exact {
+                XCTAssertEqual(a.split(separator: ",").prefix(columns), b.split(separator: ",")[...], name, file: file, line: line)
+                continue
+            }
             for (x, y) in zip(a.split(separator: ",").prefix(columns), b.split(separator: ",")) {
                 guard let u = Double(x), let v = Double(y) else {
                     XCTFail("\(name): \(x) vs \(y)", file: file, line: line)
@@ -75,13 +79,18 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
-    /// Real-valued tables from 1 to 10,000 rows and 1 to 20 inputs, against NumPy reading the same file.
-    func testRealValuedTablesAgreeWithNumPy() throws {
+    /// Real-valued tables from 1 to 10,000 rows and 1 to 20 inputs, bit for bit with NumPy reading
+    /// the same file, with either of OpenBLAS's x86-64 kernel sets (pinned on both sides).
+    func testRealValuedTablesAreNumPysBitForBit() throws {
         let scratch = try ScratchDirectory()
         for shape in GeneratedTable.shapes {
             let name = GeneratedTable.name(shape)
             let path = try scratch.write(name + ".csv", GeneratedTable.csv(rows: shape.rows, inputs: shape.inputs, seed: shape.seed))
-            try assertAgreesWithNumPy(name, ["--data", path, "--lr", "0.1", "--steps", "30", "--every", "10"])
+            let run = ["--data", path, "--lr", "0.1", "--steps", "30", "--every", "10"]
+            try assertAgreesWithNumPy(name, run + ["--blas", "haswell"], exact: true)
+            // SkylakeX's ddot (one input, 16 rows or more) is not reproduced yet: within 1e-12 there.
+            let skylakeXExact = !(shape.inputs == 1 && shape.rows >= 16)
+            try assertAgreesWithNumPy(name + "-skylakex", run + ["--blas", "skylakex"], exact: skylakeXExact)
         }
     }
 
@@ -89,14 +98,20 @@ final class DataCommandTests: XCTestCase {
     func testOtherFileRunsAgreeWithNumPy() throws {
         let data = Self.root.appendingPathComponent("Tests/Fixtures/data").path
         let exam = Self.root.appendingPathComponent("examples/exam.csv").path
-        try assertAgreesWithNumPy("exam-lr0.1", ["--data", exam, "--lr", "0.1", "--steps", "200", "--every", "20"])
+        let haswell = ["--blas", "haswell"]
+        try assertAgreesWithNumPy("exam-lr0.1", ["--data", exam, "--lr", "0.1", "--steps", "200", "--every", "20"] + haswell,
+                                  exact: true)
+        try assertAgreesWithNumPy("fractions-squared", ["--data", data + "/fractions.csv", "--loss", "squared",
+                                                        "--lr", "0.05", "--steps", "100", "--every", "10"] + haswell,
+                                  exact: true)
+        // A hidden layer's X·W1 and Xᵀ·dz1 are dgemm products, whose order with inexact products
+        // is not reproduced yet: within 1e-12.
         try assertAgreesWithNumPy("real-9x4-s16-hidden3", ["--data", data + "/real-9x4-s16.csv", "--hidden", "3",
-                                                           "--lr", "0.1", "--steps", "30", "--every", "10"])
+                                                           "--lr", "0.1", "--steps", "30", "--every", "10"] + haswell,
+                                  exact: false)
         try assertAgreesWithNumPy("real-16x3-s17-hidden5-squared", ["--data", data + "/real-16x3-s17.csv", "--hidden", "5",
                                                                     "--loss", "squared", "--lr", "0.1", "--steps", "30",
-                                                                    "--every", "10"])
-        try assertAgreesWithNumPy("fractions-squared", ["--data", data + "/fractions.csv", "--loss", "squared",
-                                                        "--lr", "0.05", "--steps", "100", "--every", "10"])
+                                                                    "--every", "10"] + haswell, exact: false)
         // Cross-entropy cannot learn a fraction: the same file is refused without --loss squared.
         let refused = try run(["train", "--data", data + "/fractions.csv", "--steps", "1"])
         XCTAssertEqual(refused.status, 2)
