@@ -62,7 +62,7 @@ enum SigmoidPanel {
         }
         func row(_ a: Double) -> Int { plot.y + Int(((1 - (a.isFinite ? a : 0.5)) * Double(plot.height - 1)).rounded()) }
 
-        if dense { renderDensity(c, plot: plot, column: column, into: &buffer) }
+        if dense { renderDensity(c, plot: plot, reach: reach, column: column, into: &buffer) }
         // Samples: the selected one last, so it is on top and highlighted.
         let order = dense ? [c.state.selectedSample]
             : (0..<zs.count).filter { $0 != c.state.selectedSample } + [c.state.selectedSample]
@@ -77,7 +77,8 @@ enum SigmoidPanel {
     }
 
     /// Per plot column, how many samples of each class sit there, as a shade next to the curve.
-    private static func renderDensity(_ c: ViewContext, plot: Rect, column: (Double) -> Int, into buffer: inout Buffer) {
+    private static func renderDensity(_ c: ViewContext, plot: Rect, reach: Double, column: (Double) -> Int,
+                                      into buffer: inout Buffer) {
         var counts = [[Int]](repeating: [Int](repeating: 0, count: plot.width), count: 2)
         let zs = c.trace.z, targets = c.dataset.targets
         for i in zs.indices where !zs[i].isNaN {
@@ -87,7 +88,7 @@ enum SigmoidPanel {
         let shades: [Character] = c.glyphs.isASCII ? [".", ":", "o", "#"] : ["░", "▒", "▓", "█"]
         for x in 0..<plot.width {
             // The curve's row at this column: where σ of the column's middle z falls.
-            let z = (Double(x) / Double(max(1, plot.width - 1)) * 2 - 1) * reach(of: c, plot: plot)
+            let z = (Double(x) / Double(max(1, plot.width - 1)) * 2 - 1) * reach
             let curveRow = plot.y + Int(((1 - 1 / (1 + exp(-z))) * Double(plot.height - 1)).rounded())
             for label in 0...1 where counts[label][x] > 0 {
                 let level = min(shades.count - 1, (counts[label][x] * shades.count - 1) / most)
@@ -95,11 +96,5 @@ enum SigmoidPanel {
                 buffer.set(plot.x + x, y, shades[level], style: c.style(label == 1 ? .class1 : .class0))
             }
         }
-    }
-
-    /// The half-width of the z axis, as `render` chose it.
-    private static func reach(of c: ViewContext, plot: Rect) -> Double {
-        let largest = c.trace.z.filter(\.isFinite).map(abs).max() ?? 0
-        return min(max(6, (largest + 1).rounded(.up)), 20)
     }
 }
