@@ -1,3 +1,5 @@
+import CNumPyMath
+
 /// Trains a model — the notebook's perceptron (sigmoid, cross-entropy, gradient descent) or one
 /// hidden layer of sigmoid units before it, with cross-entropy or Trask's squared error — one step
 /// at a time, reproducing NumPy's arithmetic bit for bit: its order of evaluation and summation,
@@ -172,7 +174,7 @@ extension Trainer {
         let exactProducts: Bool
         var weights: [Double]
         var bias: Double = 0
-        /// Holds dz (m values), dW (n values), then the loss terms (m values) during a step.
+        /// Holds dz (m values), dW (n values), the loss terms (m values), then X·W (m values) during a step.
         var scratch: [Double]
 
         init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, weights: [Double]) {
@@ -185,7 +187,7 @@ extension Trainer {
             self.kernels = kernels
             exactProducts = dataset.inputs.allSatisfy { $0 == 0 || $0 == 1 }
             self.weights = weights
-            scratch = [Double](repeating: 0, count: m + n + m)
+            scratch = [Double](repeating: 0, count: m + n + m + m)
         }
 
         var layers: [Layer] {
@@ -215,18 +217,19 @@ extension Trainer {
             switch (n, m, exactProducts, kernels) {
             case (3, 4, true, _): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
             case (2, 4, true, _): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
-            case (_, _, _, .haswell): advance(count, alpha, rule, kernel, HaswellOrder.self, &observer)
-            case (_, _, _, .skylakeX): advance(count, alpha, rule, kernel, SkylakeXOrder.self, &observer)
+            default: advanceGeneral(count, alpha, rule, kernel, &observer)
             }
         }
 
-        /// The general step: z = X·W + b row by row (dgemv_t), dW = (1/m)·Xᵀ·dz column by column
-        /// (dgemv_n, or ddot for one input), db and the loss as np.sum adds up.
-        private mutating func advance<R: LossRule, K: ExpLogKernel, S: SumOrder, O: StepObserver>(
-            _ count: Int, _ alpha: Double, _: R.Type, _: K.Type, _: S.Type, _ observer: inout O
+        /// The general step: z = X·W + b (dgemv_t), dW = (1/m)·Xᵀ·dz (dgemv_n, or ddot for one
+        /// input) in the chosen kernel set's orders, from C built with FMA where the CPU has it
+        /// (in Swift each fused multiply-add would be a call); db and the loss as np.sum adds up.
+        private mutating func advanceGeneral<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _: R.Type, _: K.Type, _ observer: inout O
         ) {
             let invM = 1 / Double(m), n = self.n, m = self.m
             let hasBias = self.hasBias
+            let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
             var b = bias
             inputs.withUnsafeBufferPointer { xs in
                 targets.withUnsafeBufferPointer { ys in
@@ -234,15 +237,18 @@ extension Trainer {
                         scratch.withUnsafeMutableBufferPointer { s in
                             let x = xs.baseAddress!, y = ys.baseAddress!, w = ws.baseAddress!
                             let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
+                            let products = s.baseAddress! + m + n + m
                             for _ in 0..<count {
+                                cnumpymath_xw(x, w, m, n, products)
                                 for i in 0..<m {
-                                    let z = S.rowDot(x + i &* n, w, n, row: i, rows: m)
+                                    let z = products[i]
                                     let a = Math.sigmoid(hasBias ? z + b : z, K.self)
                                     dz[i] = R.outputDelta(prediction: a, target: y[i])
                                     if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
                                 }
                                 if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
-                                for j in 0..<n { dW[j] = R.scale(S.columnDot(x, j, n, dz, m), invM: invM) }
+                                cnumpymath_xtd(x, dz, m, n, skylakeX, dW)
+                                for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
                                 if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
                             }
@@ -301,30 +307,41 @@ extension Trainer {
         }
 
         private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type) -> StepTrace {
-            switch (n, m, exactProducts, kernels) {
-            case (3, 4, true, _), (2, 4, true, _): trace(step: step, alpha, rule, kernel, UnrolledOrder.self)
-            case (_, _, _, .haswell): trace(step: step, alpha, rule, kernel, HaswellOrder.self)
-            case (_, _, _, .skylakeX): trace(step: step, alpha, rule, kernel, SkylakeXOrder.self)
-            }
+            let unrolled = exactProducts && m == 4 && (n == 3 || n == 2)
+            return trace(step: step, alpha, rule, kernel, unrolled: unrolled)
         }
 
-        /// The step as `advance` makes it, keeping every intermediate; `S` is the order its loop uses.
-        private func trace<R: LossRule, K: ExpLogKernel, S: SumOrder>(step: Int, _ alpha: Double, _: R.Type, _: K.Type,
-                                                                      _: S.Type) -> StepTrace {
-            let invM = 1 / Double(m)
+        /// The step as `advance` makes it, keeping every intermediate: the unrolled loops' sums, or
+        /// the general path's (the same C for the products).
+        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _: R.Type, _: K.Type,
+                                                        unrolled: Bool) -> StepTrace {
+            let invM = 1 / Double(m), n = self.n, m = self.m
             var z = [Double](repeating: 0, count: m), a = z, terms = z, dz = z
-            var dW = [Double](repeating: 0, count: n)
+            var dW = [Double](repeating: 0, count: n), products = z
             inputs.withUnsafeBufferPointer { x in
                 weights.withUnsafeBufferPointer { w in
+                    if unrolled {
+                        for i in 0..<m { products[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) }
+                    } else {
+                        products.withUnsafeMutableBufferPointer { cnumpymath_xw(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!) }
+                    }
                     for i in 0..<m {
-                        let product = S.rowDot(x.baseAddress! + i * n, w.baseAddress!, n, row: i, rows: m)
+                        let product = products[i]
                         z[i] = hasBias ? product + bias : product
                         a[i] = Math.sigmoid(z[i], K.self)
                         dz[i] = R.outputDelta(prediction: a[i], target: targets[i])
                         terms[i] = R.term(target: targets[i], prediction: a[i], K.self)
                     }
                     dz.withUnsafeBufferPointer { d in
-                        for j in 0..<n { dW[j] = R.scale(S.columnDot(x.baseAddress!, j, n, d.baseAddress!, m), invM: invM) }
+                        if unrolled {
+                            for j in 0..<n { dW[j] = Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m) }
+                        } else {
+                            let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
+                            dW.withUnsafeMutableBufferPointer {
+                                cnumpymath_xtd(x.baseAddress!, d.baseAddress!, m, n, skylakeX, $0.baseAddress!)
+                            }
+                        }
+                        for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
                     }
                 }
             }
@@ -364,19 +381,5 @@ struct ClosureObserver: StepObserver {
     mutating func observe(loss: Double) {
         observe(step, loss)
         step += 1
-    }
-}
-
-/// The orders of the unrolled loops for the built-in 4×3 and 4×2 tables (0/1 inputs, exact
-/// products): the same additions as OpenBLAS's kernels make there.
-enum UnrolledOrder: SumOrder {
-    @inline(__always)
-    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double {
-        Math.dot(a, w, k)
-    }
-
-    @inline(__always)
-    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
-        Math.columnDot(a, column, k, d, m)
     }
 }

@@ -26,6 +26,14 @@ double cnumpymath_log_baseline(double x);
  * "SkylakeX" kernels, whose summation orders differ from its AVX2 ("Haswell") ones. */
 int cnumpymath_has_avx512f(void);
 
+/* z = X·w for a row-major (m × n) X, in the order of OpenBLAS's dgemv_t (the same in its Haswell
+ * and SkylakeX kernel sets), with its fused multiply-adds. */
+void cnumpymath_xw(const double *x, const double *w, long m, long n, double *z);
+
+/* g = Xᵀ·d (n values) for a row-major (m × n) X, in the order of OpenBLAS's dgemv_n (ddot for one
+ * column) of the Haswell kernel set, or of the SkylakeX set when skylakex is not 0. */
+void cnumpymath_xtd(const double *x, const double *d, long m, long n, int skylakex, double *g);
+
 #ifdef __cplusplus
 }
 #endif

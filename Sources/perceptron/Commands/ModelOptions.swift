@@ -31,7 +31,8 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long,
             help: ArgumentHelp("""
-                Whose summation orders a hidden layer follows: auto (NumPy's OpenBLAS on this CPU,                 or OPENBLAS_CORETYPE when set), haswell or skylakex.
+                Whose summation orders products of real numbers follow (a hidden layer, a data file): \
+                auto (NumPy's OpenBLAS on this CPU, or OPENBLAS_CORETYPE when set), haswell or skylakex.
                 """, valueName: "KERNELS"))
     var blas: String = "auto"
 
