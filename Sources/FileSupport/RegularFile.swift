@@ -46,7 +46,7 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// One line: `'name' reason`, the name escaped for the terminal.
     public var description: String {
-        "'\(TerminalText.escaped(path))' \(reason)"
+        "'\(TerminalText.escaped(path, limit: TerminalText.pathLimit))' \(reason)"
     }
 
     /// "256 KB", "1 MB", or "100 bytes".
@@ -120,6 +120,14 @@ public enum RegularFile {
         case .success(let text): return text
         case .failure(let position): throw FileReadError.notUTF8(path: path, line: position.line, column: position.column)
         }
+    }
+
+    /// Checks, without opening it, that `path` is a regular file (following symbolic links):
+    /// throws what `readBytes` would for anything else (missing, not regular, a loop…).
+    public static func check(atPath path: String) throws(FileReadError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileReadError.from(errno: errno, path: path) }
+        if let kind = kind(ofMode: info.st_mode) { throw FileReadError.notRegular(path: path, kind: kind) }
     }
 
     /// Whether `path` is a regular file (following symbolic links), without opening it: for

@@ -1,6 +1,10 @@
 /// Text from outside (file names, file contents, environment variables) made safe to print on a
 /// terminal: nothing in it can move the cursor, change colours, ring the bell or reorder the line.
 public enum TerminalText {
+    /// The limit for a file's path in a message: long enough for deep folders, short enough that
+    /// a hostile name cannot flood the screen.
+    public static let pathLimit = 200
+
     /// `text` with control characters written as escapes (`\e`, `\n`, `\r`, `\t`, `\x07`, `\u{9B}`),
     /// and format characters (bidirectional overrides, zero-width joiners…), line and paragraph
     /// separators, private-use and unassigned code points as `\u{…}`; cut to at most `limit`

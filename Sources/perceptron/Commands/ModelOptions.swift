@@ -97,6 +97,6 @@ extension TrainingOptions {
     /// A fresh run on a table already loaded (bench starts many).
     func makeTrainer(_ dataset: Dataset, model: ModelOptions) throws -> Trainer {
         try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                    kernels: model.kernels)
+                    arithmetic: math.arithmeticValue, kernels: model.kernels)
     }
 }
