@@ -50,7 +50,10 @@ struct FrameCommand: ParsableCommand {
         _ = try parseSize(size)
         _ = try zoomedPanel()
         _ = try colorMode()
-        _ = try parseCount(sample, flag: "--sample", minimum: 1)
+        // A built-in table's size is known now; a file's once it is read, in run().
+        if !DataFile.namesFile(training.dataName), let table = try? training.dataset(with: model) {
+            _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: table.sampleCount)
+        }
     }
 
     func run() throws {
