@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "CNumPyMath.h"
@@ -119,10 +120,16 @@ static void run_numpy(long steps, int rounds) { run("the engine's exp (NumPy's S
 int main(int argc, char **argv) {
     long steps = argc > 1 ? atol(argv[1]) : 2000000;
     int rounds = argc > 2 ? atoi(argv[2]) : 7;
-    run_libm(steps, rounds);
-    run_numpy(steps, rounds);
-    /* The hidden net's step is about ten times the work: a tenth of the steps. */
-    run_hidden_libm(steps / 10 > 0 ? steps / 10 : 1, rounds);
-    run_hidden_numpy(steps / 10 > 0 ? steps / 10 : 1, rounds);
+    /* A third argument, "perceptron" or "hidden", runs only those loops (for timing one alone). */
+    const char *only = argc > 3 ? argv[3] : "";
+    if (strcmp(only, "hidden") != 0) {
+        run_libm(steps, rounds);
+        run_numpy(steps, rounds);
+    }
+    if (strcmp(only, "perceptron") != 0) {
+        /* The hidden net's step is about ten times the work: a tenth of the steps. */
+        run_hidden_libm(steps / 10 > 0 ? steps / 10 : 1, rounds);
+        run_hidden_numpy(steps / 10 > 0 ? steps / 10 : 1, rounds);
+    }
     return 0;
 }

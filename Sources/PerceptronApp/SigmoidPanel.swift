@@ -16,7 +16,12 @@ enum SigmoidPanel {
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         let dense = c.trace.z.count > individualMarks
-        let inner = c.box(dense ? "Sigmoid σ(z) · ░▒▓█ samples" : "Sigmoid σ(z)", area: area, into: &buffer)
+        // With a hidden layer the curve is the output unit's: its z and ŷ for each sample.
+        var title = c.trace.layers.count < 2 ? "Sigmoid σ(z)"
+            : area.width >= 30 ? "Sigmoid σ(z) · output unit" : "Output σ(z)"
+        let legend = " · ░▒▓█ samples"
+        if dense, title.count + legend.count <= area.width - 4 { title += legend }
+        let inner = c.box(title, area: area, into: &buffer)
         guard inner.height >= 4, inner.width >= 12 else { return }
         let ascii = c.glyphs.isASCII
         // Axis labels take the left 3 columns and the bottom row.

@@ -239,7 +239,7 @@ extension Trainer {
                             let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
                             let products = s.baseAddress! + m + n + m
                             for _ in 0..<count {
-                                cnumpymath_xw(x, w, m, n, products)
+                                cnumpymath_gemv_t(x, w, m, n, products)
                                 for i in 0..<m {
                                     let z = products[i]
                                     let a = Math.sigmoid(hasBias ? z + b : z, K.self)
@@ -247,7 +247,7 @@ extension Trainer {
                                     if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
                                 }
                                 if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
-                                cnumpymath_xtd(x, dz, m, n, skylakeX, dW)
+                                cnumpymath_gemv_n(skylakeX, x, m, n, dz, dW)
                                 for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
                                 if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
@@ -323,7 +323,7 @@ extension Trainer {
                     if unrolled {
                         for i in 0..<m { products[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) }
                     } else {
-                        products.withUnsafeMutableBufferPointer { cnumpymath_xw(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!) }
+                        products.withUnsafeMutableBufferPointer { cnumpymath_gemv_t(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!) }
                     }
                     for i in 0..<m {
                         let product = products[i]
@@ -338,7 +338,7 @@ extension Trainer {
                         } else {
                             let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
                             dW.withUnsafeMutableBufferPointer {
-                                cnumpymath_xtd(x.baseAddress!, d.baseAddress!, m, n, skylakeX, $0.baseAddress!)
+                                cnumpymath_gemv_n(skylakeX, x.baseAddress!, m, n, d.baseAddress!, $0.baseAddress!)
                             }
                         }
                         for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }

@@ -5,16 +5,18 @@ import XCTest
 /// `perceptron train` for networks (a hidden layer, squared error, no bias, Trask's presets) run
 /// as a real process, against runs computed with NumPy by scripts/reference.py.
 final class TrainNetworkTests: XCTestCase {
+    /// The fixtures are NumPy's with its AVX-512 exp/log, which the engine's svml kernel gives on
+    /// every machine; `--math auto` would pick libm on CPUs without AVX-512.
     private func train(_ arguments: [String], environment: [String: String]? = nil) throws -> ProcessResult {
-        try ProcessRunner.run(perceptronExecutablePath(), ["train"] + arguments, environment: environment,
+        try ProcessRunner.run(perceptronExecutablePath(), ["train", "--math", "svml"] + arguments, environment: environment,
                               timeout: .seconds(120))
     }
 
-    /// Tests/Fixtures/train/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6,
-    /// its OpenBLAS pinned to a kernel set with OPENBLAS_CORETYPE).
+    /// Tests/Fixtures/train/svml/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6
+    /// with its AVX-512 exp/log, its OpenBLAS pinned to a kernel set with OPENBLAS_CORETYPE).
     private func fixture(_ name: String) throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/train/\(name).csv")
+            .appendingPathComponent("Fixtures/train/svml/\(name).csv")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
@@ -78,6 +80,18 @@ final class TrainNetworkTests: XCTestCase {
         XCTAssertEqual(try header(["--preset", "trask-2layer", "--bias", "--data", "and"]), "step,loss,w1,w2,b,p1,p2,p3,p4")
         XCTAssertEqual(try header(["--preset", "trask-3layer", "--hidden", "1"]),
                        "step,loss,w1_1_1,w1_2_1,w1_3_1,w2_1,p1,p2,p3,p4")
+    }
+
+    /// Nothing per step is kept with a hidden layer either: 300,000 steps need no more memory than ten.
+    func testMemoryDoesNotGrowWithStepsWithAHiddenLayer() throws {
+        let arguments = ["--data", "xor", "--hidden", "4"]
+        let short = try train(arguments + ["--steps", "10", "--every", "10"])
+        let long = try train(arguments + ["--steps", "300000", "--every", "300000"])
+        XCTAssertEqual(long.status, 0, long.stderr)
+        XCTAssertEqual(long.stdout.split(separator: "\n").count, 3)
+        XCTAssertGreaterThan(short.peakMemoryKilobytes, 0)
+        XCTAssertLessThan(long.peakMemoryKilobytes - short.peakMemoryKilobytes, 2048,
+                          "10 steps: \(short.peakMemoryKilobytes) KiB, 300k steps: \(long.peakMemoryKilobytes) KiB")
     }
 
     func testBadModelFlagsAreRefusedWithOneClearLine() throws {

@@ -6,11 +6,12 @@ import XCTest
 /// a few of the same fixtures through `perceptron train`): every built-in data set, 1 to 16 hidden
 /// units, both of OpenBLAS's x86-64 kernel sets, bit for bit.
 final class NetworkFixtureTests: XCTestCase {
-    /// Tests/Fixtures/train/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6,
-    /// its OpenBLAS pinned to a kernel set with OPENBLAS_CORETYPE).
+    /// Tests/Fixtures/train/svml/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6
+    /// with its AVX-512 exp/log, the engine's default kernel; its OpenBLAS pinned to a kernel set with
+    /// OPENBLAS_CORETYPE).
     private func fixture(_ name: String) throws -> [[Substring]] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/train/\(name).csv")
+            .appendingPathComponent("Fixtures/train/svml/\(name).csv")
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
     }
 
