@@ -59,7 +59,7 @@ final class DataFrameSnapshotTests: XCTestCase {
             let frame = view(try state(Self.large, step: 20, width: width, height: height, sample: 4_999))
             try assertGolden(frame.plainText, "real-10000x8-\(width)x\(height)-step20-sample5000.txt")
             let text = frame.plainText
-            for title in ["Perceptron", "Weights", "Sigmoid", "Loss", "Predictions"] {
+            for title in ["Perceptron", "Weights", "Sigmoid", "Boundary", "Loss", "Predictions"] {
                 XCTAssertTrue(text.contains("┌ " + title), "\(title) missing at \(width)x\(height)")
             }
             XCTAssertTrue(text.contains("▶ 5000"), "the selected sample is in view")
@@ -110,8 +110,8 @@ final class DataFrameSnapshotTests: XCTestCase {
 
     /// Many samples: a density per class along the curve instead of one mark each; few: marks.
     func testSigmoidDrawsADensityForManySamples() throws {
-        let many = view(try state(Self.large, step: 20, width: 80, height: 24)).plainText
-        XCTAssertTrue(many.contains("Sigmoid σ(z) · ░▒▓█ samples"))
+        let many = view(try state(Self.large, step: 20, width: 120, height: 40)).plainText
+        XCTAssertTrue(many.contains("Sigmoid σ(z) · ░▒▓█ samples"), many)
         XCTAssertTrue(many.contains("█"), "the densest column is a full block")
         let few = view(try state(exam(), step: 20, width: 80, height: 24)).plainText
         XCTAssertFalse(few.contains("░▒▓█"))

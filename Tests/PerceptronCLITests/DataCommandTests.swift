@@ -255,7 +255,7 @@ final class DataCommandTests: XCTestCase {
         XCTAssertTrue(frame.stdout.contains("exam.csv"), frame.stdout)
         let bench = try run(["bench", "--data", path, "--steps", "100", "--rounds", "1"])
         XCTAssertEqual(bench.status, 0, bench.stderr)
-        XCTAssertTrue(bench.stdout.hasPrefix("engine step (exam.csv, 6x3,"), bench.stdout)
+        XCTAssertTrue(bench.stdout.hasPrefix("engine step (exam.csv, 6 rows, 3-1 cross-entropy,"), bench.stdout)
         let sample = try run(["frame", "--data", path, "--sample", "7"])
         XCTAssertEqual(sample.status, 2)
         XCTAssertEqual(sample.stderr, "perceptron: --sample '7' is not allowed: use a whole number from 1 to 6\n")

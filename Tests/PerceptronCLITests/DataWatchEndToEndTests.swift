@@ -32,7 +32,7 @@ final class DataWatchEndToEndTests: XCTestCase {
         let session = try TmuxSession(arguments: [perceptronExecutablePath(), "--data", path, "--lr", "0.1", "--paused"],
                                       width: 80, height: 24)
         var screen = try session.waitFor("Predictions 1–5 of 2,000")
-        for title in ["Perceptron", "Weights", "Sigmoid σ(z) · ░▒▓█", "Loss", "accuracy "] {
+        for title in ["Perceptron", "Weights", "Sigmoid σ(z)", "Boundary", "Loss", "accuracy "] {
             XCTAssertTrue(screen.contains(title), "\(title) missing:\n\(screen)")
         }
         try session.sendKeys("Up")
