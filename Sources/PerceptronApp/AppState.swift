@@ -19,6 +19,12 @@ public struct AppState: Sendable {
     public var presenting = false
     /// A panel shown alone on the whole screen (keys 1–5), or nil.
     public var zoomedPanel: Panel?
+    /// Explain mode (`x`): the phase of the current step written out, or nil when off.
+    public var explainPhase: ExplainPhase?
+    /// Quiz mode (`Q`): asks which way each parameter will move before the update is shown; nil when off.
+    public var quiz: Quiz?
+    /// Which two parameters the loss landscape shows, its zoom, and whether it shows the slice.
+    public var landscape = LandscapeSettings()
     /// The themes `t` cycles through (never empty), and the one in use.
     public var themes: [Theme] = [.standard] {
         didSet { if themes.isEmpty { themes = [.standard] }; themeIndex = min(themeIndex, themes.count - 1) }
@@ -134,6 +140,8 @@ public struct AppState: Sendable {
 /// The panels, numbered as the zoom keys 1–5 choose them.
 public enum Panel: Int, CaseIterable, Sendable {
     case diagram = 1, weights, sigmoid, loss, predictions
+    /// The loss over two parameters (key 7, `frame --panel landscape`).
+    case landscape = 7
 }
 
 /// SplitMix64: a tiny, well-mixed generator for picking new seeds.

@@ -6,7 +6,7 @@ import TerminalUI
 ///      x₂ 1 ─── +0.44 ───┼─▶ Σ ─▶ σ ─▶ ŷ 0.6084
 ///      x₃ 0 ╍╍╍ −1.00 ╍╍╍╯  b=+0.00      y 0 ✗
 enum DiagramPanel {
-    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
         let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)
@@ -35,9 +35,11 @@ enum DiagramPanel {
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
-            let label = " " + DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces + " "
+            let shown = highlight?.label(j) ?? (DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces,
+                                                 highlight?.emphasizesEdge(j) == true ? c.style(.highlight) : edgeStyle)
+            let label = " " + shown.text + " "
             let labelStart = edgeX + (junctionX - edgeX - label.count) / 2
-            buffer.write(label, x: labelStart, y: y, style: edgeStyle)
+            buffer.write(label, x: labelStart, y: y, style: shown.style)
             buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
                        style: bus)
         }
@@ -52,25 +54,27 @@ enum DiagramPanel {
         var cursor = junctionX + 1
         cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus)
         let sigmaX = cursor
-        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: centerY, style: c.style(.title))
+        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: centerY, style: highlight?.node(.sum) ?? c.style(.title))
         cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
-        cursor = buffer.write(ascii ? "sig" : "σ", x: cursor, y: centerY, style: c.style(.sigmoidCurve))
+        cursor = buffer.write(ascii ? "sig" : "σ", x: cursor, y: centerY, style: highlight?.node(.sigmoid) ?? c.style(.sigmoidCurve))
         cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
         let outputX = cursor
         let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
         cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: centerY, style: c.style(.text))
-        buffer.write(DisplayFormat.compact(prediction, width: 6), x: cursor, y: centerY, style: c.classStyle(prediction))
+        buffer.write(DisplayFormat.compact(prediction, width: 6), x: cursor, y: centerY,
+                     style: highlight?.node(.output) ?? c.classStyle(prediction))
 
         // z above Σ, the bias below it; the target and the verdict below ŷ.
         buffer.write("z=" + DisplayFormat.signed(c.trace.z[sample], width: 6).trimmingLeadingSpaces,
                      x: sigmaX - 1, y: centerY - 1, style: c.style(.text), clip: inner)
         let b = c.trace.biasBefore
-        buffer.write("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, x: sigmaX - 1, y: centerY + 1,
-                     style: c.weightStyle(b), clip: inner)
+        let biasLabel = highlight?.label(n).map { ($0.text.prefix(1) + "b=" + $0.text.dropFirst(), $0.style) }
+            ?? ("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, c.weightStyle(b))
+        buffer.write(biasLabel.0, x: sigmaX - 1, y: centerY + 1, style: biasLabel.1, clip: inner)
         let right = (prediction >= 0.5) == (target >= 0.5)
         var after = buffer.write("y ", x: outputX, y: centerY + 1, style: c.style(.text), clip: inner)
         after = buffer.write(DisplayFormat.compact(target, width: 3), x: after, y: centerY + 1,
-                             style: c.classStyle(target), clip: inner)
+                             style: highlight?.node(.target) ?? c.classStyle(target), clip: inner)
         buffer.write(" " + Verdict.glyph(right, c.glyphs), x: after, y: centerY + 1,
                      style: c.style(right ? .correct : .wrong), clip: inner)
 

@@ -20,6 +20,8 @@ public func view(_ state: AppState) -> Buffer {
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
         lastBand = body
+    } else if let phase = state.explainPhase {
+        lastBand = ExplainLayout.render(context, phase: phase, area: body, into: &buffer)
     } else if state.presenting {
         lastBand = PresentationLayout.render(context, area: body, into: &buffer)
     } else {
@@ -60,6 +62,7 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .sigmoid: SigmoidPanel.render(context, area: area, into: &buffer)
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
+    case .landscape: LandscapePanel.render(context, area: area, into: &buffer)
     }
 }
 

@@ -34,6 +34,17 @@ struct FrameCommand: ParsableCommand {
                                valueName: "N"))
     var zoom: String?
 
+    @Option(name: .long, help: ArgumentHelp("Explain mode at one phase of the step: forward, loss, backward or update.",
+                                            valueName: "PHASE"))
+    var explain: String?
+
+    @Option(name: .long, help: ArgumentHelp("Show one panel on the whole screen by name: diagram, weights, sigmoid, loss, predictions, landscape.",
+                                            valueName: "NAME"))
+    var panel: String?
+
+    @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
+    var slice = false
+
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
 
@@ -47,6 +58,7 @@ struct FrameCommand: ParsableCommand {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try explainPhase()
         _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
         let m = training.dataset.sampleCount
@@ -62,6 +74,8 @@ struct FrameCommand: ParsableCommand {
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
+        state.explainPhase = try explainPhase()
+        state.landscape.slice = slice
         display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)
         let buffer = view(state)
@@ -79,7 +93,24 @@ extension FrameCommand {
         }
     }
 
+    func explainPhase() throws -> ExplainPhase? {
+        guard let explain else { return nil }
+        guard let phase = ExplainPhase(rawValue: explain) else {
+            throw ValidationError("--explain '\(explain)' is not allowed: use forward, loss, backward or update")
+        }
+        return phase
+    }
+
     func zoomedPanel() throws -> Panel? {
+        if let panel {
+            let names: [String: Panel] = ["diagram": .diagram, "weights": .weights, "sigmoid": .sigmoid, "loss": .loss,
+                                          "predictions": .predictions, "landscape": .landscape]
+            guard zoom == nil, let found = names[panel] else {
+                throw ValidationError(zoom != nil ? "--panel and --zoom are not allowed together: use one"
+                    : "--panel '\(panel)' is not allowed: use diagram, weights, sigmoid, loss, predictions or landscape")
+            }
+            return found
+        }
         guard let zoom else { return nil }
         guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
             throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
