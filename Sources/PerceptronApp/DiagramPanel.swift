@@ -6,6 +6,13 @@ import TerminalUI
 ///      x₂ 1 ─── +0.44 ───┼─▶ Σ ─▶ σ ─▶ ŷ 0.6084
 ///      x₃ 0 ╍╍╍ −1.00 ╍╍╍╯  b=+0.00      y 0 ✗
 enum DiagramPanel {
+    /// The most inputs drawn with an edge each.
+    static let maxEdges = 8
+
+    static func inputName(_ j: Int, ascii: Bool) -> String {
+        "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
+    }
+
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
@@ -13,35 +20,56 @@ enum DiagramPanel {
         let tailWidth = 22
         guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
         let ascii = c.glyphs.isASCII
-        let showLegend = inner.height >= n * 2
+        // Up to 8 inputs get an edge each (as many as there are rows for); the rest share one
+        // labelled bundle, and the weights panel has every value.
+        let edgeRows = n <= min(maxEdges, inner.height) ? n : max(1, min(maxEdges, inner.height - 1))
+        let count = edgeRows < n ? edgeRows + 1 : n
+        let showLegend = inner.height >= count * 2
         let usable = showLegend ? inner.height - 1 : inner.height
-        let rows = (0..<n).map { inner.y + (2 * $0 + 1) * usable / (2 * n) }
+        let rows = (0..<count).map { inner.y + (2 * $0 + 1) * usable / (2 * count) }
         let centerY = inner.y + (usable - 1) / 2
-        let labelX = inner.x + 1, edgeX = inner.x + 6
+        let names = (0..<edgeRows).map { inputName($0, ascii: ascii) }
+        let bundleName = edgeRows < n ? inputName(edgeRows, ascii: ascii) + (ascii ? ".." : "…") + inputName(n - 1, ascii: ascii) : ""
+        let x = c.dataset.row(sample)
+        let values = (0..<edgeRows).map { DisplayFormat.compact(x[x.startIndex + $0], width: 3) }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let labelX = inner.x + 1
+        let edgeX = labelX + nameWidth + 1 + (values.map(\.count).max() ?? 0) + 1
         let junctionX = inner.maxX - tailWidth - 1
         let bus = c.style(.dimText)
-        let x = c.dataset.row(sample)
 
         // The bus that gathers the edges into Σ.
         let top = min(rows.first!, centerY), bottom = max(rows.last!, centerY)
         for y in top...bottom { buffer.set(junctionX, y, ascii ? "|" : "│", style: bus) }
 
-        for j in 0..<n {
-            let y = rows[j], w = c.trace.weightsBefore[j]
-            let name = "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
-            buffer.write(name, x: labelX, y: y, style: c.style(.text))
-            buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.count + 1, y: y,
-                         style: c.style(.title))
+        for j in 0..<count {
+            let y = rows[j]
+            defer {
+                buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
+                           style: bus)
+            }
+            if j == edgeRows {
+                let start = min(max(edgeX, labelX + bundleName.count + 1), junctionX)
+                buffer.write(bundleName, x: labelX, y: y, style: c.style(.text))
+                for ex in start..<junctionX { buffer.set(ex, y, ascii ? "~" : "═", style: bus) }
+                let label = " \(n - edgeRows) weights "
+                if label.count + 2 <= junctionX - start {
+                    buffer.write(label, x: start + (junctionX - start - label.count) / 2, y: y, style: bus)
+                }
+                continue
+            }
+            let w = c.trace.weightsBefore[j]
+            buffer.write(names[j], x: labelX, y: y, style: c.style(.text))
+            buffer.write(values[j], x: labelX + nameWidth + 1, y: y, style: c.style(.title))
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
             let shown = highlight?.label(j) ?? (DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces,
                                                  highlight?.emphasizesEdge(j) == true ? c.style(.highlight) : edgeStyle)
             let label = " " + shown.text + " "
-            let labelStart = edgeX + (junctionX - edgeX - label.count) / 2
-            buffer.write(label, x: labelStart, y: y, style: shown.style)
-            buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
-                       style: bus)
+            if label.count + 2 <= junctionX - edgeX {
+                buffer.write(label, x: edgeX + (junctionX - edgeX - label.count) / 2, y: y, style: shown.style)
+            }
         }
         if !rows.contains(centerY) {
             buffer.set(junctionX, centerY,

@@ -30,17 +30,18 @@ struct FrameCommand: ParsableCommand {
     var sample: String = "1"
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions.",
-                               valueName: "N"))
+            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
+                               + "6 boundary, 7 landscape.", valueName: "N"))
     var zoom: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
+                               + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
+    var panel: String?
 
     @Option(name: .long, help: ArgumentHelp("Explain mode at one phase of the step: forward, loss, backward or update.",
                                             valueName: "PHASE"))
     var explain: String?
-
-    @Option(name: .long, help: ArgumentHelp("Show one panel on the whole screen by name: diagram, weights, sigmoid, loss, predictions, landscape.",
-                                            valueName: "NAME"))
-    var panel: String?
 
     @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
     var slice = false
@@ -58,6 +59,7 @@ struct FrameCommand: ParsableCommand {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try onlyPanel()
         _ = try explainPhase()
         _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
@@ -78,7 +80,7 @@ struct FrameCommand: ParsableCommand {
         state.landscape.slice = slice
         display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)
-        let buffer = view(state)
+        let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
         print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
@@ -102,20 +104,21 @@ extension FrameCommand {
     }
 
     func zoomedPanel() throws -> Panel? {
-        if let panel {
-            let names: [String: Panel] = ["diagram": .diagram, "weights": .weights, "sigmoid": .sigmoid, "loss": .loss,
-                                          "predictions": .predictions, "landscape": .landscape]
-            guard zoom == nil, let found = names[panel] else {
-                throw ValidationError(zoom != nil ? "--panel and --zoom are not allowed together: use one"
-                    : "--panel '\(panel)' is not allowed: use diagram, weights, sigmoid, loss, predictions or landscape")
-            }
-            return found
-        }
         guard let zoom else { return nil }
         guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
-            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
+            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
+                                  + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
+    }
+
+    func onlyPanel() throws -> Panel? {
+        guard let panel else { return nil }
+        guard let found = Panel(name: panel) else {
+            throw ValidationError("--panel '\(panel)' is not allowed: use "
+                                  + Panel.allCases.map(\.name).joined(separator: ", "))
+        }
+        return found
     }
 }
 
