@@ -182,7 +182,8 @@ struct Explanation: Sendable {
             let termWidth = term.map(\.text.count).reduce(0, +)
             let sep = atStart ? "" : separator
             let isLast = index == terms.count - 1
-            let needed = sep.count + termWidth + (isLast ? tail.map(\.text.count).reduce(0, +) : 0)
+            // Room for the term and what must follow it on this line: the tail, or the separator before a break.
+            let needed = sep.count + termWidth + (isLast ? tail.map(\.text.count).reduce(0, +) : separator.trimmingTrailingSpaces.count)
             if !atStart, currentWidth + needed > width {
                 current.append(span(separator.trimmingTrailingSpaces, .dim))
                 lines.append(ExplainLine(spans: current))
