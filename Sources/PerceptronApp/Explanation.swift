@@ -151,7 +151,7 @@ struct Explanation: Sendable {
     /// An input or activation feeding a sum: 0, 1, 0.608.
     func input(_ v: Double) -> String { notation.number(signedMinus(v, width: 5)) }
     /// A forward quantity (z, a sum): 0.441, −0.166.
-    func quantity(_ v: Double) -> String { notation.number(signedMinus(v, width: 5)) }
+    func quantity(_ v: Double) -> String { notation.number(signedMinus(v, width: 5, trimZeros: false)) }
     /// A probability or loss value: 0.6084.
     func probability(_ v: Double) -> String { notation.number(signedMinus(v, width: 6, trimZeros: false)) }
     /// A gradient-like value with its sign: +0.608, −0.304.
