@@ -106,8 +106,8 @@ public struct AppState: Sendable {
     private mutating func resetHistory() {
         lossHistory.removeAll()
         parameterHistory = Array(repeating: RingBuffer<Double>(capacity: Self.historyCapacity),
-                                 count: trainer.dataset.inputCount + 1)
-        lastChange = Array(repeating: 0, count: trainer.dataset.inputCount + 1)
+                                 count: trainer.parameters.count)
+        lastChange = Array(repeating: 0, count: trainer.parameters.count)
         stepDebt = 0
         record()
     }
@@ -116,7 +116,8 @@ public struct AppState: Sendable {
     mutating func restart(seed: UInt32) {
         let alpha = trainer.learningRate
         // The data set and α were accepted before, so this cannot throw; keep the old run if it did.
-        if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha) {
+        if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha, model: trainer.model,
+                                    arithmetic: trainer.arithmetic) {
             trainer = fresh
             resetHistory()
         }

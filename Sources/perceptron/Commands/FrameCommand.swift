@@ -16,6 +16,7 @@ struct FrameCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, parsing: .unconditional,
@@ -63,7 +64,7 @@ struct FrameCommand: ParsableCommand {
         _ = try explainPhase()
         _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
-        let m = training.dataset.sampleCount
+        let m = training.dataset(with: model).sampleCount
         guard index <= m else {
             throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
         }
@@ -72,7 +73,7 @@ struct FrameCommand: ParsableCommand {
     func run() throws {
         let target = try parseCount(step, flag: "--step", minimum: 0)
         let (width, height) = try parseSize(size)
-        var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
+        var state = AppState(trainer: training.makeTrainer(model: model), running: false, width: width, height: height)
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
