@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var zoomedPanel: Panel?
     /// Explain mode (`x`): the phase of the current step written out, or nil when off.
     public var explainPhase: ExplainPhase?
+    /// How many lines of the phase's explanation are scrolled past (PgDn / PgUp).
+    public var explainScroll = 0
     /// Quiz mode (`Q`): asks which way each parameter will move before the update is shown; nil when off.
     public var quiz: Quiz?
     /// Which two parameters the loss landscape shows, its zoom, and whether it shows the slice.

@@ -27,9 +27,9 @@ struct DiagramHighlight {
         let value: Double
         let prefix: String
         switch phase {
-        case .backward: value = gradients[index]; prefix = ascii ? "d" : "∂"
-        case .update: value = changes[index]; prefix = ascii ? "D" : "Δ"
-        case .forward, .loss: return nil
+        case .backward where gradients.indices.contains(index): value = gradients[index]; prefix = ascii ? "d" : "∂"
+        case .update where changes.indices.contains(index): value = changes[index]; prefix = ascii ? "D" : "Δ"
+        default: return nil
         }
         return (prefix + DisplayFormat.signed(value, width: 6).trimmingLeadingSpaces, style(value).with(.underline))
     }

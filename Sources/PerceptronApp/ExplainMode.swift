@@ -12,7 +12,7 @@ extension AppState {
         let trace = trace ?? trainer.trace()
         var next = trainer
         next.advance()
-        return Explanation(trace: trace, dataset: trainer.dataset, nextLoss: next.loss(), sample: selectedSample,
+        return Explanation(trace: trace, dataset: trainer.dataset, loss: trainer.model.loss, nextLoss: next.loss(), sample: selectedSample,
                            ascii: ascii, width: width)
     }
 
@@ -23,6 +23,7 @@ extension AppState {
 
     fileprivate mutating func enterPhase(_ phase: ExplainPhase) {
         explainPhase = phase
+        explainScroll = 0
         if phase == .update { quiz?.ask(count: trainer.parameters.count) }
     }
 }
@@ -72,6 +73,10 @@ func handleExplainKey(_ key: Key, _ state: inout AppState) -> Bool {
         state.quiz?.answer(.down)
     case .backspace where asking:
         state.quiz?.back()
+    case .pageDown:
+        state.explainScroll += 5
+    case .pageUp:
+        state.explainScroll = max(0, state.explainScroll - 5)
     default:
         return false
     }

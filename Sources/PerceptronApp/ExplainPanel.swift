@@ -40,16 +40,27 @@ enum ExplainPanel {
         }
 
         let lines = phase == .update ? updateLines(explanation, state, c) : explanation.lines(phase)
+        // What does not fit scrolls (PgDn / PgUp), with a line saying so at either end.
         let rows = text.height - 1
-        for (i, line) in lines.prefix(rows).enumerated() {
-            let y = text.y + 1 + i
-            if i == rows - 1, lines.count > rows {
-                buffer.write("… \(lines.count - rows + 1) more lines: a larger terminal shows them", x: text.x, y: y,
+        let ellipsis = c.glyphs.isASCII ? "..." : "…"
+        let offset = lines.count > rows ? min(state.explainScroll, lines.count - rows + 1) : 0
+        var shown = Array(lines.dropFirst(offset))
+        var y = text.y + 1
+        if offset > 0 {
+            buffer.write("\(ellipsis) \(offset + 1) lines above (PgUp)", x: text.x, y: y, style: c.style(.dimText), clip: text)
+            shown = Array(shown.dropFirst())
+            y += 1
+        }
+        let room = text.maxY - y
+        for (i, line) in shown.prefix(room).enumerated() {
+            if i == room - 1, shown.count > room {
+                buffer.write("\(ellipsis) \(shown.count - room + 1) more lines (PgDn, or a larger terminal)", x: text.x, y: y,
                              style: c.style(.dimText), clip: text)
                 break
             }
             var lx = text.x
             for span in line.spans { lx = buffer.write(span.text, x: lx, y: y, style: style(span.tone, c), clip: text) }
+            y += 1
         }
     }
 

@@ -91,8 +91,12 @@ struct Explanation: Sendable {
     /// Columns a line may use; longer sums wrap onto continuation lines.
     let width: Int
 
-    init(trace: StepTrace, dataset: Dataset, nextLoss: Double?, sample: Int, ascii: Bool, width: Int) {
+    /// What the model minimises: the loss phase and the gradients' scale depend on it.
+    let loss: Loss
+
+    init(trace: StepTrace, dataset: Dataset, loss: Loss = .crossEntropy, nextLoss: Double?, sample: Int, ascii: Bool, width: Int) {
         self.trace = trace
+        self.loss = loss
         self.dataset = dataset
         self.nextLoss = nextLoss
         self.sample = min(max(0, sample), dataset.sampleCount - 1)
@@ -101,11 +105,16 @@ struct Explanation: Sendable {
         layers = Self.layers(of: trace, dataset: dataset)
     }
 
+    /// The trace's layers, each with the inputs it was fed: the data, then the previous layer's activations.
     static func layers(of trace: StepTrace, dataset: Dataset) -> [WorkedLayer] {
-        [WorkedLayer(inputCount: dataset.inputCount, unitCount: 1, inputs: dataset.inputs, weights: trace.weightsBefore,
-                     biases: [trace.biasBefore], z: trace.z, activations: trace.predictions, dz: trace.dz,
-                     weightGradient: trace.weightGradient, biasGradient: [trace.biasGradient],
-                     weightsAfter: trace.weightsAfter, biasesAfter: [trace.biasAfter])]
+        var inputs = dataset.inputs
+        return trace.layers.map { t in
+            defer { inputs = t.activations }
+            return WorkedLayer(inputCount: t.layer.inputCount, unitCount: t.layer.unitCount, inputs: inputs,
+                               weights: t.layer.weights, biases: t.layer.biases, z: t.z, activations: t.activations, dz: t.dz,
+                               weightGradient: t.weightGradient, biasGradient: t.biasGradient, weightsAfter: t.after.weights,
+                               biasesAfter: t.after.biases)
+        }
     }
 
     var m: Int { dataset.sampleCount }
@@ -150,6 +159,8 @@ struct Explanation: Sendable {
     func parameter(_ v: Double) -> String { notation.number(DisplayFormat.signed(v, width: 6).trimmingLeadingSpaces) }
     /// An input or activation feeding a sum: 0, 1, 0.608.
     func input(_ v: Double) -> String { notation.number(signedMinus(v, width: 5)) }
+    /// What feeds a sum: the data as it is (0, 1), an activation with its digits (0.460).
+    func feed(_ l: Int, _ v: Double) -> String { l == 0 ? input(v) : notation.number(signedMinus(v, width: 5, trimZeros: false)) }
     /// A forward quantity (z, a sum): 0.441, −0.166.
     func quantity(_ v: Double) -> String { notation.number(signedMinus(v, width: 5, trimZeros: false)) }
     /// A probability or loss value: 0.6084.
@@ -217,7 +228,7 @@ struct Explanation: Sendable {
         let layer = layers[l]
         var terms: [[Span]] = (0..<layer.inputCount).map { i in
             let w = layer.weight(i, j)
-            return [span(input(layer.inputs[s * layer.inputCount + i])), span(notation.times, .dim),
+            return [span(feed(l, layer.inputs[s * layer.inputCount + i])), span(notation.times, .dim),
                     span("(" + parameter(w) + ")", .parameter(w))]
         }
         if let b = layer.biases?[j] { terms.append([span(bias(b), .parameter(b))]) }
@@ -242,15 +253,27 @@ struct Explanation: Sendable {
             for j in 0..<layer.unitCount {
                 // The formula in names, once per layer, then each unit with its numbers.
                 if j == 0 {
-                    var formula = (0..<layer.inputCount).map { inputName(l, $0) + notation.times + weightName(l, $0, j) }
-                    if layer.biases != nil { formula.append(biasName(l, j)) }
+                    // A layer of several units: the formula for unit j, then each unit with its numbers.
+                    let unit = layer.unitCount > 1
+                    func generic(_ name: String) -> String { unit ? String(name.dropLast(String(j + 1).count)) + "j" : name }
+                    var formula = (0..<layer.inputCount).map { inputName(l, $0) + notation.times + generic(weightName(l, $0, j)) }
+                    if layer.biases != nil { formula.append(generic(biasName(l, j))) }
                     if layer.inputCount > 4 { formula = [formula[0], "…", formula[formula.count - 1]] }
-                    lines.append(line(span(zName(l, j), .name), span(" = " + formula.joined(separator: " + "), .dim)))
+                    lines.append(line(span(generic(zName(l, j)), .name), span(" = " + formula.joined(separator: " + "), .dim),
+                                      span(unit ? ", " + generic(activationName(l, j)) + " = \(notation.sigma)(" + generic(zName(l, j)) + ")" : "", .dim)))
                 }
                 let lead = layer.unitCount > 1 || !isPerceptron ? zName(l, j) + " = " : String(repeating: " ", count: zName(l, j).count) + " = "
                 let z = layer.z[sample * layer.unitCount + j]
-                lines += wrapped([span(lead)], sumTerms(l, j, sample), separator: " + ", [span(" = "), span(quantity(z), .result)])
-                lines.append(sigmoidLine(l, j, sample))
+                if layer.unitCount > 1 {
+                    // A hidden unit: its sum and its activation on one line, so a layer fits a small screen.
+                    let a = layer.activations[sample * layer.unitCount + j]
+                    lines += wrapped([span(lead)], sumTerms(l, j, sample), separator: " + ",
+                                     [span(" = "), span(quantity(z), .result), span(" \(notation.arrow) \(activationName(l, j)) = "),
+                                      span(probability(a), .result)])
+                } else {
+                    lines += wrapped([span(lead)], sumTerms(l, j, sample), separator: " + ", [span(" = "), span(quantity(z), .result)])
+                    lines.append(sigmoidLine(l, j, sample))
+                }
             }
         }
         guard m > 1 else { return lines }
@@ -275,9 +298,14 @@ struct Explanation: Sendable {
 
     // MARK: Loss
 
-    private var isSquared: Bool { false }
+    private var isSquared: Bool { loss == .squared }
+
+    /// The gradients' factor: cross-entropy averages over the samples, squared error sums.
+    private var meanFactor: String { isSquared ? "" : "(1/\(m))\(notation.times)" }
+    private var meanSymbol: String { isSquared ? "" : "(1/m)\(notation.times)" }
 
     private func lossLines() -> [ExplainLine] {
+        if isSquared { return squaredLossLines() }
         var lines: [ExplainLine] = []
         let y = dataset.targets[sample]
         let output = layers[layers.count - 1]
@@ -303,6 +331,23 @@ struct Explanation: Sendable {
         return lines
     }
 
+    /// Squared error: ½·Σ(y − ŷ)², a sum over the samples (the engine's terms are (y − ŷ)²).
+    private func squaredLossLines() -> [ExplainLine] {
+        var lines: [ExplainLine] = []
+        let yh = notation.yHat, minus = notation.minus
+        let output = layers[layers.count - 1]
+        lines.append(line(span("squared error", .heading), span(": each sample's term (y \(minus) \(yh))², L = ½\(notation.times)\(notation.sum) terms", .dim)))
+        for s in sampleOrder {
+            lines.append(line(span("\(sampleLabel(s)) (\(input(dataset.targets[s])) \(minus) \(probability(output.activations[s])))² = "),
+                              span(probability(trace.lossTerms[s]), .result)))
+        }
+        lines.append(.blank)
+        let terms = (0..<m).map { [span(probability(trace.lossTerms[$0]))] }
+        lines += wrapped([span("L", .name), span(" = ½\(notation.times)(")], terms, separator: " + ",
+                         [span(") = "), span(probability(trace.loss), .result)])
+        return lines
+    }
+
     // MARK: Backward
 
     /// Σ as a folded sum of signed values: 0.608 − 0.541 − 0.674 + 0.364.
@@ -321,10 +366,20 @@ struct Explanation: Sendable {
         let yh = notation.yHat, t = notation.times, minus = notation.minus, d = notation.partial
         let out = layers.count - 1
         let output = layers[out]
-        lines.append(line(span("dz = \(yh) \(minus) y", .name), span("  how far each prediction is off", .dim)))
-        let dzTerms = (0..<m).map { s -> [Span] in
-            [span(sampleLabel(s) + " "), span(probability(output.activations[s]) + " \(minus) " + input(dataset.targets[s]) + " = "),
-             span(signedValue(output.dz[s]), .result)]
+        let dzTerms: [[Span]]
+        if isSquared {
+            lines.append(line(span("dz\(layerTag(out)) = \(minus)(y \(minus) \(yh))\(t)\(yh)\(t)(1\(minus)\(yh))", .name), span("  the error times the sigmoid's slope", .dim)))
+            dzTerms = (0..<m).map { s -> [Span] in
+                let a = probability(output.activations[s])
+                return [span(sampleLabel(s) + " "), span("\(minus)(\(input(dataset.targets[s])) \(minus) \(a))\(t)\(a)\(t)(1\(minus)\(a)) = "),
+                        span(signedValue(output.dz[s]), .result)]
+            }
+        } else {
+            lines.append(line(span("dz\(layerTag(out)) = \(yh) \(minus) y", .name), span("  how far each prediction is off", .dim)))
+            dzTerms = (0..<m).map { s -> [Span] in
+                [span(sampleLabel(s) + " "), span(probability(output.activations[s]) + " \(minus) " + input(dataset.targets[s]) + " = "),
+                 span(signedValue(output.dz[s]), .result)]
+            }
         }
         lines += wrapped([span("  ")], dzTerms, separator: "   ", [])
         for l in stride(from: out, through: 0, by: -1) {
@@ -343,20 +398,20 @@ struct Explanation: Sendable {
                 }
             }
             let inputSymbol = l == 0 ? "X" : "A\(layerTag(l - 1))"
-            lines.append(line(span("d\(isPerceptron ? "W" : "W" + layerTag(l)) = (1/m)\(t)\(inputSymbol)\(notation.transpose)\(t)dz\(layerTag(l))", .name),
+            lines.append(line(span("d\(isPerceptron ? "W" : "W" + layerTag(l)) = \(meanSymbol)\(inputSymbol)\(notation.transpose)\(t)dz\(layerTag(l))", .name),
                               span(isPerceptron ? "  each weight: x\(t)dz summed over the samples" : "  input\(t)dz summed over the samples", .dim)))
             for j in 0..<layer.unitCount {
                 for i in 0..<layer.inputCount {
                     let terms = (0..<m).map { s -> [Span] in
-                        [span(input(layer.inputs[s * layer.inputCount + i]) + t + "(" + signedValue(layer.dz[s * layer.unitCount + j]) + ")")]
+                        [span(feed(l, layer.inputs[s * layer.inputCount + i]) + t + "(" + signedValue(layer.dz[s * layer.unitCount + j]) + ")")]
                     }
                     let g = layer.weightGradient[i * layer.unitCount + j]
-                    lines += wrapped([span("\(d)L/\(d)\(weightName(l, i, j))", .name), span(" = (1/\(m))\(t)(")], terms, separator: " + ",
+                    lines += wrapped([span("\(d)L/\(d)\(weightName(l, i, j))", .name), span(" = \(meanFactor)(")], terms, separator: " + ",
                                      [span(") = "), span(signedValue(g), .result)])
                 }
                 if let gradients = layer.biasGradient {
                     let dzs = (0..<m).map { layer.dz[$0 * layer.unitCount + j] }
-                    lines += wrapped([span("\(d)L/\(d)\(biasName(l, j))", .name), span(" = (1/\(m))\(t)(")], foldedSum(dzs), separator: " ",
+                    lines += wrapped([span("\(d)L/\(d)\(biasName(l, j))", .name), span(" = \(meanFactor)(")], foldedSum(dzs), separator: " ",
                                      [span(") = "), span(signedValue(gradients[j]), .result)])
                 }
             }

@@ -13,7 +13,7 @@ import TerminalUI
 enum LandscapePanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         let state = c.state
-        let gradients = c.trace.weightGradient + [c.trace.biasGradient]
+        let gradients = c.trace.parameterGradients
         let settings = state.landscape
         let axes = settings.axes(gradients: gradients)
         let names = parameterNames(c)
@@ -23,7 +23,7 @@ enum LandscapePanel {
             ? "Loss along \(names[axes.0]), the others held\(zoom)"
             : "Loss landscape · \(names[axes.0]) × \(names[axes.1]) (\(chosen))\(zoom)"
         let inner = c.box(title, area: area, into: &buffer)
-        guard inner.height >= 5, inner.width >= 24 else { return }
+        guard inner.height >= 5, inner.width >= 24, gradients.count >= 2 else { return }
         let window = Window(c, axes: axes)
         let landscape = LossLandscape(trainer: state.trainer, axes: axes)
         if settings.slice {
@@ -280,7 +280,7 @@ func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
     guard state.zoomedPanel == .landscape else { return false }
     let trace = state.trainer.trace()
     let count = state.trainer.parameters.count
-    let (u, v) = state.landscape.axes(gradients: trace.weightGradient + [trace.biasGradient])
+    let (u, v) = state.landscape.axes(gradients: trace.parameterGradients)
     switch key {
     case .character("w"):
         var next = (u + 1) % count

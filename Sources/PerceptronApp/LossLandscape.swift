@@ -45,14 +45,23 @@ struct LossLandscape {
         rows = (0..<trainer.dataset.sampleCount).map { Array(trainer.dataset.row($0)) }
     }
 
-    /// The cross-entropy loss of `probe` (the model with two parameters moved), as the step computes it.
+    /// The model's loss for `probe` (the model with two parameters moved), from its own predictions.
     private func loss(_ probe: Trainer) -> Double {
         var total = 0.0
-        for (i, x) in rows.enumerated() {
-            let y = trainer.dataset.targets[i], a = probe.predict(x)
-            total += y * log(a) + (1 - y) * log(1 - a)
+        switch trainer.model.loss {
+        case .crossEntropy:
+            for (i, x) in rows.enumerated() {
+                let y = trainer.dataset.targets[i], a = probe.predict(x)
+                total += y * log(a) + (1 - y) * log(1 - a)
+            }
+            return -total / Double(rows.count)
+        case .squared:
+            for (i, x) in rows.enumerated() {
+                let e = trainer.dataset.targets[i] - probe.predict(x)
+                total += e * e
+            }
+            return 0.5 * total
         }
-        return -total / Double(rows.count)
     }
 
     /// L at parameters (u, v) on the two axes.
@@ -86,6 +95,11 @@ struct LossLandscape {
             return loss(probe)
         }
     }
+}
+
+extension StepTrace {
+    /// ∂L/∂p for every parameter, in `Trainer.parameters` order: each layer's weights, then its biases.
+    var parameterGradients: [Double] { layers.flatMap { $0.weightGradient + ($0.biasGradient ?? []) } }
 }
 
 /// Contour bands: the loss on a log scale between the smallest and largest value shown, cut into

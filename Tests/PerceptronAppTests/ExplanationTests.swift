@@ -163,4 +163,92 @@ final class ExplanationTests: XCTestCase {
         let (ascii, _, _) = try explanation(step: 0, ascii: true)
         XCTAssertTrue(ascii.lines(.forward).map(\.text).contains("p = sig(z) = 1/(1+e^(-0.441)) = 0.6084"))
     }
+
+    /// A hidden layer: each hidden unit's sum, the output's, the chain rule through the hidden units,
+    /// every gradient and every update are the engine's per-layer trace; squared error has its own lines.
+    func testHiddenLayerPhasesShowTheEnginesTrace() throws {
+        let models: [(String, Trainer, Int)] = [
+            ("trask-3layer", try Trainer(preset: .trask3Layer), 0),
+            ("notebook 3-3-1", try Trainer(dataset: Dataset.named("notebook"), model: ModelSpec(hiddenUnits: 3)), 2),
+        ]
+        for (name, start, sample) in models {
+            for step in [0, 60] {
+                var trainer = start
+                trainer.advance(by: step)
+                let trace = trainer.trace()
+                var next = trainer
+                next.advance()
+                let e = Explanation(trace: trace, dataset: trainer.dataset, loss: trainer.model.loss, nextLoss: next.loss(),
+                                    sample: sample, ascii: false, width: 76)
+                let hidden = trace.layers[0], output = trace.layers[1]
+                let h = hidden.layer.unitCount, n = trainer.dataset.inputCount, m = trainer.dataset.sampleCount
+                let where_ = "\(name) state \(step)"
+                func joined(_ phase: ExplainPhase) -> String {
+                    e.lines(phase).map(\.text).joined(separator: "\n").replacingOccurrences(of: " \\+\n +", with: " + ", options: .regularExpression)
+                }
+
+                let forward = joined(.forward)
+                for j in 0..<h {
+                    let row = try XCTUnwrap(matches("z1_\(j + 1) = (.*) = " + number + " → a1_\(j + 1) = " + number, forward).first, where_)
+                    let products = matches("([0-9.]+)·\\(" + number + "\\)", String(row[0]))
+                    XCTAssertEqual(products.count, n, where_)
+                    for (i, product) in products.enumerated() {
+                        assertShows(product[1], hidden.layer.weights[i * h + j], "\(where_) w1_\(i + 1)_\(j + 1)")
+                    }
+                    assertShows(row[1], hidden.z[sample * h + j], "\(where_) z1_\(j + 1)")
+                    assertShows(row[2], hidden.activations[sample * h + j], "\(where_) a1_\(j + 1)")
+                }
+                let z2 = try XCTUnwrap(matches("\nz2 = ([0-9].*) = " + number + "\n", forward).first, forward)
+                let feeds = matches("([0-9.]+)·\\(" + number + "\\)", String(z2[0]))
+                XCTAssertEqual(feeds.count, h, where_)
+                for (j, feed) in feeds.enumerated() {
+                    assertShows(feed[0], hidden.activations[sample * h + j], "\(where_) a1_\(j + 1) into z2")
+                    assertShows(feed[1], output.layer.weights[j], "\(where_) w2_\(j + 1)")
+                }
+                assertShows(z2[1], output.z[sample], "\(where_) z2")
+                assertShows(try XCTUnwrap(matches("ŷ = σ\\(z2\\) = .* = " + number, forward).first)[0], output.activations[sample], where_)
+
+                let loss = joined(.loss)
+                if trainer.model.loss == .squared {
+                    let terms = matches("#([0-9]+) \\(" + number + " − " + number + "\\)² = " + number, loss)
+                    XCTAssertEqual(terms.count, m, loss)
+                    for t in terms {
+                        let s = try XCTUnwrap(Int(t[0])) - 1
+                        assertShows(t[3], trace.lossTerms[s], "\(where_) (y − ŷ)² of #\(s + 1)")
+                    }
+                    assertShows(try XCTUnwrap(matches("L = ½·\\(.*\\) = " + number, loss).first)[0], trace.loss, "\(where_) L")
+                } else {
+                    assertShows(try XCTUnwrap(matches("L = .* = " + number, loss).first)[0], trace.loss, "\(where_) L")
+                }
+
+                let backward = joined(.backward)
+                let dz2 = matches("#([0-9]+) [^#\n]* = " + number, backward)
+                XCTAssertEqual(dz2.count, m, backward)
+                for d in dz2 { assertShows(d[1], output.dz[try XCTUnwrap(Int(d[0])) - 1], "\(where_) dz2") }
+                for j in 0..<h {
+                    let g = try XCTUnwrap(matches("∂L/∂w2_\(j + 1) = .*\\) = " + number, backward).first, backward)
+                    assertShows(g[0], output.weightGradient[j], "\(where_) ∂L/∂w2_\(j + 1)")
+                    let chain = try XCTUnwrap(matches("dz1_\(j + 1) = \\(" + number + "\\)·\\(" + number + "\\)·" + number
+                                                      + "·\\(1−[0-9.]+\\) = " + number, backward).first, backward)
+                    assertShows(chain[0], output.dz[sample], "\(where_) dz2 in dz1_\(j + 1)")
+                    assertShows(chain[1], output.layer.weights[j], "\(where_) w2_\(j + 1) in dz1_\(j + 1)")
+                    assertShows(chain[2], hidden.activations[sample * h + j], "\(where_) a1_\(j + 1) in dz1_\(j + 1)")
+                    assertShows(chain[3], hidden.dz[sample * h + j], "\(where_) dz1_\(j + 1)")
+                    for i in 0..<n {
+                        let w = try XCTUnwrap(matches("∂L/∂w1_\(i + 1)_\(j + 1) = .*\\) = " + number, backward).first, backward)
+                        assertShows(w[0], hidden.weightGradient[i * h + j], "\(where_) ∂L/∂w1_\(i + 1)_\(j + 1)")
+                    }
+                }
+
+                let update = joined(.update)
+                for (k, parameter) in trainer.parameterNames.enumerated() {
+                    let row = try XCTUnwrap(matches("\(parameter) +← " + number + " − " + number + "·\\(" + number + "\\) = " + number, update).first,
+                                            "\(where_) \(parameter)\n\(update)")
+                    assertShows(row[0], trainer.parameters[k], "\(where_) \(parameter) before")
+                    assertShows(row[3], next.parameters[k], "\(where_) \(parameter) after")
+                }
+                assertShows(try XCTUnwrap(matches("new loss L = " + number, update).first)[0], next.loss(), "\(where_) new loss")
+            }
+        }
+    }
 }
