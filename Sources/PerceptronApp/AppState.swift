@@ -17,8 +17,18 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// Projection mode: big numbers and the loss plot for the back row, secondary panels hidden.
     public var presenting = false
-    /// A panel shown alone on the whole screen (keys 1–5), or nil.
+    /// A panel shown alone on the whole screen (keys 1–6), or nil.
     public var zoomedPanel: Panel?
+    /// Explain mode (`x`): the phase of the current step written out, or nil when off.
+    public var explainPhase: ExplainPhase?
+    /// How many lines of the phase's explanation are scrolled past (PgDn / PgUp).
+    public var explainScroll = 0
+    /// Quiz mode (`Q`): asks which way each parameter will move before the update is shown; nil when off.
+    public var quiz: Quiz?
+    /// Which two parameters the loss landscape shows, its zoom, and whether it shows the slice.
+    public var landscape = LandscapeSettings()
+    /// The two inputs the decision boundary is drawn over (key a).
+    public var boundaryAxes = AxisPair.first
     /// The themes `t` cycles through (never empty), and the one in use.
     public var themes: [Theme] = [.standard] {
         didSet { if themes.isEmpty { themes = [.standard] }; themeIndex = min(themeIndex, themes.count - 1) }
@@ -98,8 +108,8 @@ public struct AppState: Sendable {
     private mutating func resetHistory() {
         lossHistory.removeAll()
         parameterHistory = Array(repeating: RingBuffer<Double>(capacity: Self.historyCapacity),
-                                 count: trainer.dataset.inputCount + 1)
-        lastChange = Array(repeating: 0, count: trainer.dataset.inputCount + 1)
+                                 count: trainer.parameters.count)
+        lastChange = Array(repeating: 0, count: trainer.parameters.count)
         stepDebt = 0
         record()
     }
@@ -108,7 +118,8 @@ public struct AppState: Sendable {
     mutating func restart(seed: UInt32) {
         let alpha = trainer.learningRate
         // The data set and α were accepted before, so this cannot throw; keep the old run if it did.
-        if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha) {
+        if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha, model: trainer.model,
+                                    arithmetic: trainer.arithmetic) {
             trainer = fresh
             resetHistory()
         }
@@ -131,9 +142,20 @@ public struct AppState: Sendable {
     }
 }
 
-/// The panels, numbered as the zoom keys 1–5 choose them.
+/// The panels, numbered as the zoom keys 1–7 choose them.
 public enum Panel: Int, CaseIterable, Sendable {
-    case diagram = 1, weights, sigmoid, loss, predictions
+    case diagram = 1, weights, sigmoid, loss, predictions, boundary
+    /// The loss over two parameters (key 7, `frame --panel landscape`).
+    case landscape
+
+    /// The panel's name for `perceptron frame --panel`.
+    public var name: String { String(describing: self) }
+
+    /// The panel called `name`, or nil.
+    public init?(name: String) {
+        guard let panel = Panel.allCases.first(where: { $0.name == name }) else { return nil }
+        self = panel
+    }
 }
 
 /// SplitMix64: a tiny, well-mixed generator for picking new seeds.

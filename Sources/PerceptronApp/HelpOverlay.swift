@@ -14,8 +14,12 @@ enum HelpOverlay {
         ("l", nil, "loss plot: log / linear scale"),
         ("p", nil, "projection mode: big numbers"),
         ("t", nil, "next colour theme"),
-        ("1 … 5", "1 .. 5", "zoom a panel / back (1 diagram … 5 table)"),
+        ("a  A", nil, "boundary: next / previous pair of axes"),
+        ("1 … 6", "1 .. 6", "zoom a panel / back (1 diagram … 6 boundary)"),
         ("Ctrl-L", nil, "redraw the whole screen"),
+        ("x", nil, "explain the step: n/→ next phase, ← back"),
+        ("Q", nil, "quiz: say which way each weight moves"),
+        ("7", nil, "loss landscape: w e axes, z Z zoom, v slice"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),
     ]

@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// Projection mode (`p`, `--present`): the step, the loss and the parameters in big block digits,
-/// and the loss plot in thick glyphs; the secondary panels are hidden (keys 1–5 still zoom them).
+/// and the loss plot in thick glyphs; the secondary panels are hidden (keys 1–6 still zoom them).
 enum PresentationLayout {
     /// Returns the bottom band, whose border carries the key hints.
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) -> Rect {

@@ -20,6 +20,8 @@ public func view(_ state: AppState) -> Buffer {
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
         lastBand = body
+    } else if let phase = state.explainPhase {
+        lastBand = ExplainLayout.render(context, phase: phase, area: body, into: &buffer)
     } else if state.presenting {
         lastBand = PresentationLayout.render(context, area: body, into: &buffer)
     } else {
@@ -43,13 +45,22 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
     let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
     let wide = body.width >= 120
     let top = bands[0].split(.horizontal, wide ? [.percentage(50), .fill(1)] : [.length(42), .fill(1)])
-    let middle = bands[1].split(.horizontal, [.percentage(wide ? 38 : 40), .fill(1)])
+    let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
     DiagramPanel.render(context, area: top[0], into: &buffer)
     WeightsPanel.render(context, area: top[1], into: &buffer)
     SigmoidPanel.render(context, area: middle[0], into: &buffer)
-    LossPanel.render(context, area: middle[1], into: &buffer)
+    BoundaryPanel.render(context, area: middle[1], into: &buffer)
+    LossPanel.render(context, area: middle[2], into: &buffer)
     PredictionsPanel.render(context, area: bands[2], into: &buffer)
     return bands[2]
+}
+
+/// Sigmoid, decision boundary and loss side by side: the boundary about twice as wide as it is
+/// tall (square in pixels), within a third of the width; the loss plot takes the rest.
+private func middleBand(width: Int, height: Int) -> [Constraint] {
+    let boundary = min(max(22, 2 * (height - 2) + 2), width / 3)
+    let sigmoid = width >= 120 ? width * 30 / 100 : width * 30 / 100
+    return [.length(sigmoid), .length(boundary), .fill(1)]
 }
 
 /// One panel, anywhere: the zoom keys show one on the whole screen.
@@ -60,13 +71,15 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .sigmoid: SigmoidPanel.render(context, area: area, into: &buffer)
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
+    case .boundary: BoundaryPanel.render(context, area: area, into: &buffer)
+    case .landscape: LandscapePanel.render(context, area: area, into: &buffer)
     }
 }
 
 /// Last touches that hold for every cell: the theme's background (and text colour) behind cells
 /// that have none of their own, so a light theme is light on any terminal; and, with `--ascii`,
 /// nothing but ASCII on screen.
-private func finish(_ buffer: inout Buffer, theme: Theme) {
+func finish(_ buffer: inout Buffer, theme: Theme) {
     let screen = theme.style(.background)
     let ascii = theme.glyphs.isASCII
     guard screen.background != .default || screen.foreground != .default || ascii else { return }

@@ -3,6 +3,7 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case seedOutOfRange(String)
     case unknownDataset(String)
     case invalidLearningRate(String)
+    case invalidHiddenUnits(String)
 
     public var description: String {
         switch self {
@@ -12,6 +13,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unknown data set '\(name)': choose one of \(Dataset.builtIn.map(\.name).joined(separator: ", "))"
         case .invalidLearningRate(let value):
             return "learning rate '\(value)' is not allowed: use a finite number greater than 0"
+        case .invalidHiddenUnits(let value):
+            return "hidden units '\(value)' is not allowed: use a whole number from \(ModelSpec.hiddenUnitRange.lowerBound) to \(ModelSpec.hiddenUnitRange.upperBound)"
         }
     }
 }

@@ -1,6 +1,7 @@
-/// Trains the notebook's perceptron (sigmoid, cross-entropy, gradient descent) one step at a time,
-/// reproducing NumPy's arithmetic bit for bit: its order of evaluation and summation, and the
-/// exp/log NumPy uses on the chosen kind of CPU (`arithmetic`).
+/// Trains a model — the notebook's perceptron (sigmoid, cross-entropy, gradient descent) or one
+/// hidden layer of sigmoid units before it, with cross-entropy or Trask's squared error — one step
+/// at a time, reproducing NumPy's arithmetic bit for bit: its order of evaluation and summation,
+/// and the exp/log NumPy uses on the chosen kind of CPU (`arithmetic`).
 ///
 /// State k is the model after k updates. Nothing per step is kept: advancing allocates nothing,
 /// and the loss is computed only when asked for.
@@ -9,27 +10,42 @@ public struct Trainer: Sendable {
     public let seed: UInt32
     /// The exp/log kernel every step uses.
     public let arithmetic: Arithmetic
+    /// The layers and the loss.
+    public let model: ModelSpec
     /// α. May change between steps (the visualiser's live learning-rate keys) through `setLearningRate`.
     public private(set) var learningRate: Double
     /// k, the number of updates made so far.
     public private(set) var step: Int = 0
-    /// W of state k.
-    public var weights: [Double] { storage.weights }
-    /// b of state k.
-    public var bias: Double { storage.bias }
+    /// The output layer's weights of state k (a perceptron's W).
+    public var weights: [Double] { network?.w2 ?? single?.weights ?? [] }
+    /// The output unit's bias of state k (0 when the model has none).
+    public var bias: Double { network?.b2 ?? single?.bias ?? 0 }
 
-    private var storage: Storage
+    // Exactly one of the two is set; optionals rather than an enum so that a step mutates the
+    // storage in place (an enum payload would be copied out, and its arrays with it).
+    private var single: Storage?
+    private var network: NetworkStorage?
 
-    /// Initialises W as `np.random.seed(seed); 2*np.random.random((n,1)) - 1`, b = 0.
-    public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1,
+    /// Initialises the weights as NumPy's legacy generator does after `np.random.seed(seed)`: a
+    /// perceptron's W as `2*np.random.random((n,1)) - 1`; with a hidden layer of h units W1 as
+    /// `2*np.random.random((n,h)) - 1`, then W2 as `2*np.random.random((h,1)) - 1`. Biases start at 0.
+    public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1, model: ModelSpec = .perceptron,
                 arithmetic: Arithmetic = .svml) throws(EngineError) {
         guard learningRate.isFinite, learningRate > 0 else { throw .invalidLearningRate(String(learningRate)) }
         var random = LegacyRandom(seed: seed)
         self.dataset = dataset
         self.seed = seed
         self.arithmetic = arithmetic
+        self.model = model
         self.learningRate = learningRate
-        storage = Storage(dataset: dataset, weights: random.uniformWeights(count: dataset.inputCount))
+        if let h = model.hiddenUnits {
+            guard ModelSpec.hiddenUnitRange.contains(h) else { throw .invalidHiddenUnits(String(h)) }
+            let w1 = random.uniformWeights(count: dataset.inputCount * h)
+            let w2 = random.uniformWeights(count: h)
+            network = NetworkStorage(dataset: dataset, model: model, hiddenUnits: h, w1: w1, w2: w2)
+        } else {
+            single = Storage(dataset: dataset, model: model, weights: random.uniformWeights(count: dataset.inputCount))
+        }
     }
 
     /// Changes α for the steps that follow; refuses what is not finite and positive.
@@ -57,89 +73,147 @@ public struct Trainer: Sendable {
     private mutating func advance<O: StepObserver>(by count: Int, observer: inout O) {
         guard count > 0 else { return }
         switch arithmetic {
-        case .svml: storage.advance(count, learningRate: learningRate, SVMLKernel.self, &observer)
-        case .libm: storage.advance(count, learningRate: learningRate, LibmKernel.self, &observer)
+        case .svml:
+            single?.advance(count, learningRate: learningRate, SVMLKernel.self, &observer)
+            network?.advance(count, learningRate: learningRate, SVMLKernel.self, &observer)
+        case .libm:
+            single?.advance(count, learningRate: learningRate, LibmKernel.self, &observer)
+            network?.advance(count, learningRate: learningRate, LibmKernel.self, &observer)
         }
         step += count
     }
 
-    /// Every parameter of state k, flat, in the order of `parameterNames` (and of `train`'s columns).
-    public var parameters: [Double] { storage.weights + [storage.bias] }
+    /// The layers of state k: the hidden layer first (if any), the output layer last.
+    public var layers: [Layer] { network?.layers ?? single?.layers ?? [] }
 
-    /// The parameters' names as `train`'s CSV header spells them: w1…wn, then b.
-    public var parameterNames: [String] { (1...dataset.inputCount).map { "w\($0)" } + ["b"] }
+    /// Every parameter of state k, flat, in the order of `parameterNames` (and of `train`'s columns):
+    /// each layer's weights (input-major), then its biases, layer by layer.
+    public var parameters: [Double] { layers.flatMap { $0.weights + ($0.biases ?? []) } }
+
+    /// The parameters' names as `train`'s CSV header spells them: a perceptron's w1…wn, b; with a
+    /// hidden layer w1_i_j (input i → hidden unit j), b1_j, w2_j (hidden unit j → output), b2.
+    /// Biases a model does not have are left out.
+    public var parameterNames: [String] {
+        let n = dataset.inputCount
+        guard let h = model.hiddenUnits else {
+            return (1...n).map { "w\($0)" } + (model.hasBias ? ["b"] : [])
+        }
+        let hidden = (1...n).flatMap { i in (1...h).map { j in "w1_\(i)_\(j)" } }
+        return hidden + (model.hasBias ? (1...h).map { "b1_\($0)" } : [])
+            + (1...h).map { "w2_\($0)" } + (model.hasBias ? ["b2"] : [])
+    }
 
     /// Sets parameter `index` (an index into `parameters`) to `value`: a hand edit. The step count
     /// stays; the next step starts from the edited state.
     public mutating func setParameter(_ index: Int, to value: Double) {
-        precondition(parameters.indices.contains(index), "parameter index out of range")
-        if index < storage.weights.count { storage.weights[index] = value } else { storage.bias = value }
+        precondition(index >= 0 && index < parameterNames.count, "parameter index out of range")
+        single?.setParameter(index, to: value)
+        network?.setParameter(index, to: value)
     }
 
     /// ŷ of state k for any input x (n values), with the arithmetic of the forward pass: for
     /// pictures of the whole input space.
     public func predict(_ x: [Double]) -> Double {
+        if network != nil { return activations(x).last?.first ?? .nan }
         precondition(x.count == dataset.inputCount, "one value per input")
         return switch arithmetic {
-        case .svml: storage.predict(x, SVMLKernel.self)
-        case .libm: storage.predict(x, LibmKernel.self)
+        case .svml: single?.predict(x, SVMLKernel.self) ?? .nan
+        case .libm: single?.predict(x, LibmKernel.self) ?? .nan
         }
     }
 
-    /// The predictions ŷ = σ(X·W + b) of state k.
+    /// Every layer's activations of state k for the input x (n values): the hidden units' (if
+    /// any), then `[ŷ]`; the arithmetic is the forward pass's.
+    public func activations(_ x: [Double]) -> [[Double]] {
+        precondition(x.count == dataset.inputCount, "one value per input")
+        return switch arithmetic {
+        case .svml: network?.activations(x, SVMLKernel.self) ?? single.map { [[$0.predict(x, SVMLKernel.self)]] } ?? []
+        case .libm: network?.activations(x, LibmKernel.self) ?? single.map { [[$0.predict(x, LibmKernel.self)]] } ?? []
+        }
+    }
+
+    /// The predictions ŷ of state k.
     public func predictions() -> [Double] { trace().predictions }
 
-    /// The cross-entropy loss of state k (may be +inf or NaN after divergence, as in NumPy).
+    /// The model's loss of state k (may be +inf or NaN after divergence, as in NumPy).
     public func loss() -> Double { trace().loss }
 
     /// Every intermediate value of the step from state k to k+1.
     public func trace() -> StepTrace {
-        switch arithmetic {
-        case .svml: storage.trace(step: step, learningRate: learningRate, SVMLKernel.self)
-        case .libm: storage.trace(step: step, learningRate: learningRate, LibmKernel.self)
+        let made: StepTrace? = switch arithmetic {
+        case .svml:
+            network?.trace(step: step, learningRate: learningRate, SVMLKernel.self)
+                ?? single?.trace(step: step, learningRate: learningRate, SVMLKernel.self)
+        case .libm:
+            network?.trace(step: step, learningRate: learningRate, LibmKernel.self)
+                ?? single?.trace(step: step, learningRate: learningRate, LibmKernel.self)
         }
+        guard let made else { preconditionFailure("a trainer always has a model") }
+        return made
     }
 }
 
 extension Trainer {
-    /// The parameters plus scratch space, flat and fixed-size so a step runs on raw pointers.
+    /// A perceptron's parameters plus scratch space, flat and fixed-size so a step runs on raw pointers.
     struct Storage: Sendable {
         let n: Int
         let m: Int
         let inputs: [Double]
         let targets: [Double]
+        let loss: Loss
+        let hasBias: Bool
         var weights: [Double]
         var bias: Double = 0
-        /// Holds A − y (m values), dW (n values), then the loss terms (m values) during a step.
+        /// Holds dz (m values), dW (n values), then the loss terms (m values) during a step.
         var scratch: [Double]
 
-        init(dataset: Dataset, weights: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, weights: [Double]) {
             n = dataset.inputCount
             m = dataset.sampleCount
             inputs = dataset.inputs
             targets = dataset.targets
+            loss = model.loss
+            hasBias = model.hasBias
             self.weights = weights
             scratch = [Double](repeating: 0, count: m + n + m)
+        }
+
+        var layers: [Layer] {
+            [Layer(name: "output", inputCount: n, unitCount: 1, weights: weights, biases: hasBias ? [bias] : nil)]
+        }
+
+        mutating func setParameter(_ index: Int, to value: Double) {
+            if index < n { weights[index] = value } else if hasBias { bias = value }
         }
 
         mutating func advance<K: ExpLogKernel, O: StepObserver>(
             _ count: Int, learningRate alpha: Double, _ kernel: K.Type, _ observer: inout O
         ) {
+            switch loss {
+            case .crossEntropy: advance(count, alpha, CrossEntropyRule.self, kernel, &observer)
+            case .squared: advance(count, alpha, SquaredRule.self, kernel, &observer)
+            }
+        }
+
+        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type, _ observer: inout O
+        ) {
             // The built-in tables are 4×3 and 4×2: with the sizes as constants the compiler unrolls
             // every loop and keeps the parameters in registers; any other shape takes the general path.
             switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, kernel, &observer)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, kernel, &observer)
-            default: advance(count, alpha, n: n, m: m, kernel, &observer)
+            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
+            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
+            default: advance(count, alpha, n: n, m: m, rule, kernel, &observer)
             }
         }
 
         @inline(__always)
-        private mutating func advance<K: ExpLogKernel, O: StepObserver>(
-            _ count: Int, _ alpha: Double, n: Int, m: Int, _: K.Type, _ observer: inout O
+        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: K.Type, _ observer: inout O
         ) {
             // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
             let invM = 1 / Double(m)
+            let hasBias = self.hasBias
             var b = bias
             inputs.withUnsafeBufferPointer { xs in
                 targets.withUnsafeBufferPointer { ys in
@@ -150,15 +224,13 @@ extension Trainer {
                             for _ in 0..<count {
                                 for i in 0..<m {
                                     let a = Math.sigmoid(Math.dot(x + i &* n, w, n) + b, K.self)
-                                    dz[i] = a - y[i]
-                                    if O.wantsLoss { terms[i] = Math.crossEntropyTerm(target: y[i], prediction: a, K.self) }
+                                    dz[i] = R.outputDelta(prediction: a, target: y[i])
+                                    if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
                                 }
-                                // −1/m first, as NumPy's `-1/m * np.sum(...)` computes it.
-                                if O.wantsLoss { observer.observe(loss: -1 / Double(m) * Math.sum(terms, m)) }
-                                for j in 0..<n { dW[j] = invM * Math.columnDot(x, j, n, dz, m) }
-                                let db = invM * Math.sum(dz, m)
+                                if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
+                                for j in 0..<n { dW[j] = R.scale(Math.columnDot(x, j, n, dz, m), invM: invM) }
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
-                                b = b - alpha * db
+                                if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
                             }
                         }
                     }
@@ -175,7 +247,14 @@ extension Trainer {
             }
         }
 
-        func trace<K: ExpLogKernel>(step: Int, learningRate alpha: Double, _: K.Type) -> StepTrace {
+        func trace<K: ExpLogKernel>(step: Int, learningRate alpha: Double, _ kernel: K.Type) -> StepTrace {
+            switch loss {
+            case .crossEntropy: trace(step: step, alpha, CrossEntropyRule.self, kernel)
+            case .squared: trace(step: step, alpha, SquaredRule.self, kernel)
+            }
+        }
+
+        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _: R.Type, _: K.Type) -> StepTrace {
             let invM = 1 / Double(m)
             var z = [Double](repeating: 0, count: m), a = z, terms = z, dz = z
             var dW = [Double](repeating: 0, count: n)
@@ -184,21 +263,26 @@ extension Trainer {
                     for i in 0..<m {
                         z[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + bias
                         a[i] = Math.sigmoid(z[i], K.self)
-                        dz[i] = a[i] - targets[i]
-                        terms[i] = Math.crossEntropyTerm(target: targets[i], prediction: a[i], K.self)
+                        dz[i] = R.outputDelta(prediction: a[i], target: targets[i])
+                        terms[i] = R.term(target: targets[i], prediction: a[i], K.self)
                     }
                     dz.withUnsafeBufferPointer { d in
-                        for j in 0..<n { dW[j] = invM * Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m) }
+                        for j in 0..<n { dW[j] = R.scale(Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m), invM: invM) }
                     }
                 }
             }
-            let db = dz.withUnsafeBufferPointer { invM * Math.sum($0.baseAddress!, m) }
-            // −1/m first, as NumPy's `-1/m * np.sum(...)` computes it.
-            let loss = terms.withUnsafeBufferPointer { -1 / Double(m) * Math.sum($0.baseAddress!, m) }
+            let db = hasBias ? dz.withUnsafeBufferPointer { R.scale(Math.sum($0.baseAddress!, m), invM: invM) } : 0
+            let loss = terms.withUnsafeBufferPointer { R.total($0.baseAddress!, m) }
+            let weightsAfter = (0..<n).map { weights[$0] - alpha * dW[$0] }
+            let biasAfter = hasBias ? bias - alpha * db : bias
+            let output = LayerTrace(
+                layer: layers[0], z: z, activations: a, dz: dz, weightGradient: dW, biasGradient: hasBias ? [db] : nil,
+                after: Layer(name: "output", inputCount: n, unitCount: 1, weights: weightsAfter,
+                             biases: hasBias ? [biasAfter] : nil))
             return StepTrace(
                 step: step, weightsBefore: weights, biasBefore: bias, z: z, predictions: a, lossTerms: terms,
                 loss: loss, dz: dz, weightGradient: dW, biasGradient: db, learningRate: alpha,
-                weightsAfter: (0..<n).map { weights[$0] - alpha * dW[$0] }, biasAfter: bias - alpha * db)
+                weightsAfter: weightsAfter, biasAfter: biasAfter, layers: [output])
         }
     }
 }
@@ -211,12 +295,12 @@ protocol StepObserver {
     mutating func observe(loss: Double)
 }
 
-private struct NoObserver: StepObserver {
+struct NoObserver: StepObserver {
     static var wantsLoss: Bool { false }
     func observe(loss: Double) {}
 }
 
-private struct ClosureObserver: StepObserver {
+struct ClosureObserver: StepObserver {
     static var wantsLoss: Bool { true }
     var step: Int
     let observe: (Int, Double) -> Void

@@ -118,6 +118,37 @@ final class FrameSnapshotTests: XCTestCase {
         }
     }
 
+    /// The decision boundary alone (`frame --panel boundary`): colour as styles, mono and ASCII as text.
+    func testBoundaryPanelFrames() throws {
+        func panel(_ data: String, step: Int, theme: Theme, sample: Int = 0) throws -> Buffer {
+            var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false, width: 48, height: 16)
+            state.themes = [theme]
+            state.selectedSample = sample
+            state.fastForward(to: step)
+            return view(state, panel: .boundary)
+        }
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let mono = try ThemeCatalog(searchDirectories: [themes]).load("mono").theme
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        try assertGolden(panel("notebook", step: 300, theme: .standard).styleDump, "boundary-notebook-48x16-step300.styles")
+        try assertGolden(panel("or", step: 300, theme: mono).styleDump, "boundary-or-48x16-step300-mono.styles")
+        try assertGolden(panel("notebook", step: 300, theme: ascii, sample: 2).plainText,
+                         "boundary-notebook-48x16-step300-sample3-ascii.txt")
+    }
+
+    /// Twelve inputs: eight edges where there is room, the rest in a labelled bundle.
+    func testManyInputsFrame() throws {
+        let rows = (0..<5).map { i in (0..<12).map { Double(($0 + i) % 3) } }
+        let wide = Dataset(name: "wide", summary: "12 inputs", rows: rows, targets: [0, 1, 1, 0, 1])
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = AppState(trainer: try Trainer(dataset: wide), running: false, width: width, height: height)
+            state.fastForward(to: 30)
+            try assertGolden(view(state).plainText, "inputs12-\(width)x\(height)-step30.txt")
+        }
+    }
+
     /// The picture in README.md is what `perceptron frame --step 100` prints today.
     func testREADMEShowsTheCurrentFrame() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

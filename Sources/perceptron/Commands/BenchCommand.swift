@@ -14,6 +14,7 @@ struct BenchCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Steps per round (a whole number, 1 or more).", valueName: "N"))
@@ -35,7 +36,7 @@ struct BenchCommand: ParsableCommand {
         var nanosecondsPerStep: [Double] = []
         var checksum = 0.0
         for _ in 0..<roundCount {
-            var trainer = training.makeTrainer()
+            var trainer = training.makeTrainer(model: model)
             let elapsed = clock.measure { trainer.advance(by: perRound) }
             // Reading the result keeps the optimiser from dropping the work.
             checksum += trainer.bias

@@ -9,8 +9,8 @@ struct CSVWriter {
 
     init() { bytes.reserveCapacity(1 << 16) }
 
-    mutating func writeHeader(inputs n: Int, samples m: Int) {
-        let names = ["step", "loss"] + (1...n).map { "w\($0)" } + ["b"] + (1...m).map { "p\($0)" }
+    mutating func writeHeader(parameterNames: [String], samples m: Int) {
+        let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" }
         append(names.joined(separator: ","))
         bytes.append(0x0A)
     }
@@ -18,7 +18,8 @@ struct CSVWriter {
     mutating func writeRow(_ trainer: Trainer) {
         let trace = trainer.trace()
         append(String(trace.step))
-        for value in [trace.loss] + trace.weightsBefore + [trace.biasBefore] + trace.predictions {
+        let parameters = trace.layers.flatMap { $0.layer.weights + ($0.layer.biases ?? []) }
+        for value in [trace.loss] + parameters + trace.predictions {
             bytes.append(0x2C)
             append(Self.format(value))
         }

@@ -16,6 +16,7 @@ struct FrameCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, parsing: .unconditional,
@@ -30,9 +31,21 @@ struct FrameCommand: ParsableCommand {
     var sample: String = "1"
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions.",
-                               valueName: "N"))
+            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
+                               + "6 boundary, 7 landscape.", valueName: "N"))
     var zoom: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
+                               + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
+    var panel: String?
+
+    @Option(name: .long, help: ArgumentHelp("Explain mode at one phase of the step: forward, loss, backward or update.",
+                                            valueName: "PHASE"))
+    var explain: String?
+
+    @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
+    var slice = false
 
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
@@ -47,9 +60,11 @@ struct FrameCommand: ParsableCommand {
         _ = try parseCount(step, flag: "--step", minimum: 0)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try onlyPanel()
+        _ = try explainPhase()
         _ = try colorMode()
         let index = try parseCount(sample, flag: "--sample", minimum: 1)
-        let m = training.dataset.sampleCount
+        let m = training.dataset(with: model).sampleCount
         guard index <= m else {
             throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
         }
@@ -58,13 +73,15 @@ struct FrameCommand: ParsableCommand {
     func run() throws {
         let target = try parseCount(step, flag: "--step", minimum: 0)
         let (width, height) = try parseSize(size)
-        var state = AppState(trainer: training.makeTrainer(), running: false, width: width, height: height)
+        var state = AppState(trainer: training.makeTrainer(model: model), running: false, width: width, height: height)
         state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
+        state.explainPhase = try explainPhase()
+        state.landscape.slice = slice
         display.apply(try display.loadThemes().themes, to: &state)
         state.fastForward(to: target)
-        let buffer = view(state)
+        let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
         print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
@@ -79,12 +96,30 @@ extension FrameCommand {
         }
     }
 
+    func explainPhase() throws -> ExplainPhase? {
+        guard let explain else { return nil }
+        guard let phase = ExplainPhase(rawValue: explain) else {
+            throw ValidationError("--explain '\(explain)' is not allowed: use forward, loss, backward or update")
+        }
+        return phase
+    }
+
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
-            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
+            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
+                                  + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
+    }
+
+    func onlyPanel() throws -> Panel? {
+        guard let panel else { return nil }
+        guard let found = Panel(name: panel) else {
+            throw ValidationError("--panel '\(panel)' is not allowed: use "
+                                  + Panel.allCases.map(\.name).joined(separator: ", "))
+        }
+        return found
     }
 }
 

@@ -16,6 +16,7 @@ struct TrainCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Number of gradient steps N (a whole number, 0 or more).", valueName: "N"))
@@ -33,9 +34,9 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let total = try parseCount(steps, flag: "--steps", minimum: 0)
         let interval = try parseCount(every, flag: "--every", minimum: 1)
-        var trainer = training.makeTrainer()
+        var trainer = training.makeTrainer(model: model)
         var output = CSVWriter()
-        output.writeHeader(inputs: trainer.dataset.inputCount, samples: trainer.dataset.sampleCount)
+        output.writeHeader(parameterNames: trainer.parameterNames, samples: trainer.dataset.sampleCount)
         output.writeRow(trainer)
         while trainer.step < total {
             // Jump straight to the next printed state: nothing in between is computed twice or kept.

@@ -14,8 +14,12 @@ struct TrainingOptions: ParsableArguments {
     var learningRate: String = "1"
 
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("Training table: \(Dataset.builtIn.map(\.name).joined(separator: ", ")).", valueName: "NAME"))
-    var dataName: String = Dataset.defaultName
+            help: ArgumentHelp("Training table: \(Dataset.builtIn.map(\.name).joined(separator: ", ")) (default \(Dataset.defaultName)).", valueName: "NAME"))
+    var dataFlag: String?
+
+    var dataName: String { dataFlag ?? Dataset.defaultName }
+    /// Whether `--data` was given (a preset's data set applies only when it was not).
+    var dataGiven: Bool { dataFlag != nil }
 
     /// The checked values; `validate()` has already refused anything else.
     var seedValue: UInt32 { UInt32(seed) ?? 1 }

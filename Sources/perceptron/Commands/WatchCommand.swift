@@ -22,6 +22,7 @@ struct WatchCommand: ParsableCommand {
             """)
 
     @OptionGroup var training: TrainingOptions
+    @OptionGroup var model: ModelOptions
     @OptionGroup var display: DisplayOptions
 
     @Flag(name: .long, help: "Start paused at state 0, showing the notebook's first forward pass.")
@@ -59,7 +60,7 @@ struct WatchCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let (width, height) = terminal.size
-        var state = AppState(trainer: training.makeTrainer(), running: !paused, speedIndex: try speedIndex(),
+        var state = AppState(trainer: training.makeTrainer(model: model), running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
         display.apply(themes, to: &state)
         var lastTick = start

@@ -1,0 +1,339 @@
+extension Trainer {
+    /// One hidden layer of h sigmoid units and one sigmoid output unit: parameters plus scratch,
+    /// flat and fixed-size so a step runs on raw pointers and allocates nothing.
+    ///
+    /// The step is NumPy's code for this network, every sum in the order OpenBLAS's "Haswell"
+    /// kernels use for its shapes (`HaswellOrder`), the products with 0/1 inputs exact.
+    struct NetworkStorage: Sendable {
+        let n: Int
+        let m: Int
+        let h: Int
+        let inputs: [Double]
+        let targets: [Double]
+        let loss: Loss
+        let hasBias: Bool
+        /// n × h, input-major: w1[i*h + j] joins input i to hidden unit j.
+        var w1: [Double]
+        var b1: [Double]
+        var w2: [Double]
+        var b2: Double = 0
+        /// The last step's intermediates, laid out as `Offsets` says.
+        var scratch: [Double]
+
+        /// Where each intermediate lives in `scratch`.
+        struct Offsets {
+            let z1, a1, z2, a2, dz2, dz1, dW1, dW2, db1, terms, count: Int
+            init(n: Int, m: Int, h: Int) {
+                z1 = 0
+                a1 = z1 + m * h
+                z2 = a1 + m * h
+                a2 = z2 + m
+                dz2 = a2 + m
+                dz1 = dz2 + m
+                dW1 = dz1 + m * h
+                dW2 = dW1 + n * h
+                db1 = dW2 + h
+                terms = db1 + h
+                count = terms + m
+            }
+        }
+
+        init(dataset: Dataset, model: ModelSpec, hiddenUnits h: Int, w1: [Double], w2: [Double]) {
+            n = dataset.inputCount
+            m = dataset.sampleCount
+            self.h = h
+            inputs = dataset.inputs
+            targets = dataset.targets
+            loss = model.loss
+            hasBias = model.hasBias
+            self.w1 = w1
+            self.w2 = w2
+            b1 = [Double](repeating: 0, count: h)
+            scratch = [Double](repeating: 0, count: Offsets(n: n, m: m, h: h).count)
+        }
+
+        var layers: [Layer] {
+            [Layer(name: "hidden", inputCount: n, unitCount: h, weights: w1, biases: hasBias ? b1 : nil),
+             Layer(name: "output", inputCount: h, unitCount: 1, weights: w2, biases: hasBias ? [b2] : nil)]
+        }
+
+        /// `index` counts through w1, b1 (with a bias), w2, b2 (with a bias), as `parameters` lists them.
+        mutating func setParameter(_ index: Int, to value: Double) {
+            var i = index
+            if i < n * h { w1[i] = value; return }
+            i -= n * h
+            if hasBias {
+                if i < h { b1[i] = value; return }
+                i -= h
+            }
+            if i < h { w2[i] = value; return }
+            if hasBias { b2 = value }
+        }
+
+        mutating func advance<K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, learningRate alpha: Double, _ kernel: K.Type, _ observer: inout O
+        ) {
+            switch loss {
+            case .crossEntropy: advance(count, alpha, CrossEntropyRule.self, kernel, &observer)
+            case .squared: advance(count, alpha, SquaredRule.self, kernel, &observer)
+            }
+        }
+
+        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type, _ observer: inout O
+        ) {
+            // The built-in tables' shapes as constants, so the compiler unrolls the inner loops.
+            switch (n, m) {
+            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
+            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
+            default: advance(count, alpha, n: n, m: m, rule, kernel, &observer)
+            }
+        }
+
+        @inline(__always)
+        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: K.Type, _ observer: inout O
+        ) {
+            let h = self.h, hasBias = self.hasBias
+            let o = Offsets(n: n, m: m, h: h)
+            // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
+            let invM = 1 / Double(m)
+            var b2 = self.b2
+            inputs.withUnsafeBufferPointer { xs in
+            targets.withUnsafeBufferPointer { ys in
+            w1.withUnsafeMutableBufferPointer { w1s in
+            b1.withUnsafeMutableBufferPointer { b1s in
+            w2.withUnsafeMutableBufferPointer { w2s in
+            scratch.withUnsafeMutableBufferPointer { s in
+                let x = xs.baseAddress!, y = ys.baseAddress!
+                let w1 = w1s.baseAddress!, b1 = b1s.baseAddress!, w2 = w2s.baseAddress!, base = s.baseAddress!
+                let z1 = base + o.z1, a1 = base + o.a1, z2 = base + o.z2, a2 = base + o.a2
+                let dz2 = base + o.dz2, dz1 = base + o.dz1, dW1 = base + o.dW1, dW2 = base + o.dW2
+                let db1 = base + o.db1, terms = base + o.terms
+                for _ in 0..<count {
+                    // A1 = σ(X·W1 + b1): dgemm, each element its n products summed in order from 0
+                    // (exact products with 0/1 inputs, so no fused multiply-add is needed).
+                    for i in 0..<m {
+                        for j in 0..<h {
+                            var sum = 0.0
+                            for q in 0..<n { sum = sum + x[i &* n &+ q] * w1[q &* h &+ j] }
+                            let z = sum + b1[j]
+                            z1[i &* h &+ j] = z
+                            a1[i &* h &+ j] = Math.sigmoid(z, K.self)
+                        }
+                    }
+                    // A2 = σ(A1·W2 + b2): dgemv_t.
+                    for i in 0..<m {
+                        let z = HaswellOrder.rowDot(a1 + i &* h, w2, h, row: i, rows: m) + b2
+                        z2[i] = z
+                        let a = Math.sigmoid(z, K.self)
+                        a2[i] = a
+                        dz2[i] = R.outputDelta(prediction: a, target: y[i])
+                        if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
+                    }
+                    if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
+                    // dW2 = (1/m)·A1ᵀ·dz2: dgemv_n (ddot for one hidden unit).
+                    for j in 0..<h { dW2[j] = R.scale(HaswellOrder.columnDot(a1, j, h, dz2, m), invM: invM) }
+                    // dz1 = (dz2·W2ᵀ) ∘ σ'(A1), with W2 before its update.
+                    for i in 0..<m {
+                        for j in 0..<h {
+                            dz1[i &* h &+ j] = R.hiddenDelta(dz2[i] * w2[j], activation: a1[i &* h &+ j])
+                        }
+                    }
+                    // dW1 = (1/m)·Xᵀ·dz1: dgemm summed in order from 0; with one hidden unit dgemv_n.
+                    for q in 0..<n {
+                        for j in 0..<h {
+                            var sum = 0.0
+                            if h == 1 {
+                                sum = Math.columnDot(x, q, n, dz1, m)
+                            } else {
+                                for i in 0..<m { sum = sum + x[i &* n &+ q] * dz1[i &* h &+ j] }
+                            }
+                            dW1[q &* h &+ j] = R.scale(sum, invM: invM)
+                        }
+                    }
+                    for q in 0..<(n &* h) { w1[q] = w1[q] - alpha * dW1[q] }
+                    for j in 0..<h { w2[j] = w2[j] - alpha * dW2[j] }
+                    if hasBias {
+                        // db1: a running sum down each column of the (m, h) matrix (np.sum over axis
+                        // 0; a single column is summed as np.sum sums any vector).
+                        for j in 0..<h {
+                            var sum = 0.0
+                            if h == 1 {
+                                sum = Math.sum(dz1, m)
+                            } else {
+                                for i in 0..<m { sum = sum + dz1[i &* h &+ j] }
+                            }
+                            db1[j] = R.scale(sum, invM: invM)
+                            b1[j] = b1[j] - alpha * db1[j]
+                        }
+                        b2 = b2 - alpha * R.scale(Math.sum(dz2, m), invM: invM)
+                    }
+                }
+            }
+            }
+            }
+            }
+            }
+            }
+            self.b2 = b2
+        }
+
+        func activations<K: ExpLogKernel>(_ x: [Double], _: K.Type) -> [[Double]] {
+            var hidden = [Double](repeating: 0, count: h)
+            for j in 0..<h {
+                var sum = 0.0
+                for q in 0..<n { sum = sum + x[q] * w1[q * h + j] }
+                hidden[j] = Math.sigmoid(sum + b1[j], K.self)
+            }
+            let z = hidden.withUnsafeBufferPointer { a in
+                w2.withUnsafeBufferPointer { w in HaswellOrder.rowDot(a.baseAddress!, w.baseAddress!, h, row: 0, rows: m) }
+            }
+            return [hidden, [Math.sigmoid(z + b2, K.self)]]
+        }
+
+        /// The step from this state, made by the training loop itself on a copy, so every value
+        /// is the loop's own.
+        func trace<K: ExpLogKernel>(step: Int, learningRate alpha: Double, _ kernel: K.Type) -> StepTrace {
+            var copy = self
+            var recorder = LastLossObserver()
+            copy.advance(1, learningRate: alpha, kernel, &recorder)
+            let o = Offsets(n: n, m: m, h: h)
+            let s = copy.scratch
+            func part(_ offset: Int, _ count: Int) -> [Double] { Array(s[offset..<(offset + count)]) }
+            let dz2 = part(o.dz2, m)
+            let dW2 = part(o.dW2, h)
+            let db2 = hasBias ? copy.scaledSum(dz2) : 0
+            let before = layers, after = copy.layers
+            let hidden = LayerTrace(
+                layer: before[0], z: part(o.z1, m * h), activations: part(o.a1, m * h), dz: part(o.dz1, m * h),
+                weightGradient: part(o.dW1, n * h), biasGradient: hasBias ? part(o.db1, h) : nil, after: after[0])
+            let output = LayerTrace(
+                layer: before[1], z: part(o.z2, m), activations: part(o.a2, m), dz: dz2,
+                weightGradient: dW2, biasGradient: hasBias ? [db2] : nil, after: after[1])
+            return StepTrace(
+                step: step, weightsBefore: w2, biasBefore: b2, z: output.z, predictions: output.activations,
+                lossTerms: part(o.terms, m), loss: recorder.loss, dz: dz2, weightGradient: dW2, biasGradient: db2,
+                learningRate: alpha, weightsAfter: copy.w2, biasAfter: copy.b2, layers: [hidden, output])
+        }
+
+        /// db2 as the loop computes it (the loop does not keep it).
+        private func scaledSum(_ dz2: [Double]) -> Double {
+            let invM = 1 / Double(m)
+            return dz2.withUnsafeBufferPointer { d in
+                switch loss {
+                case .crossEntropy: CrossEntropyRule.scale(Math.sum(d.baseAddress!, m), invM: invM)
+                case .squared: SquaredRule.scale(Math.sum(d.baseAddress!, m), invM: invM)
+                }
+            }
+        }
+    }
+}
+
+/// Keeps the loss of the one state a traced step starts from.
+struct LastLossObserver: StepObserver {
+    static var wantsLoss: Bool { true }
+    var loss = Double.nan
+    mutating func observe(loss: Double) { self.loss = loss }
+}
+
+/// The orders in which OpenBLAS's "Haswell" dgemv kernels (the ones NumPy's bundled OpenBLAS runs
+/// on AVX2 CPUs) add up products of real numbers, with their fused multiply-adds where the
+/// kernels use them. On AVX-512 CPUs OpenBLAS picks its "SkylakeX" kernels, whose orders differ
+/// in the last bit now and then.
+enum HaswellOrder {
+    @inline(__always)
+    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { c.addingProduct(a, b) }
+
+    /// Row `row` of an (rows × k) matrix A times w: (A·w)[row], dgemv_t's order for k columns.
+    /// Which kernel sums a row depends on its position: rows in whole blocks of four use four
+    /// fused lanes, the next two two plain lanes, the last one four plain lanes; the k % 4 last
+    /// columns are added after.
+    @inline(__always)
+    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double {
+        var y = 0.0
+        let blocked = k & ~3
+        if blocked > 0 {
+            let r: Double
+            if row < 4 &* (rows >> 2) {
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                var i = 0
+                while i < blocked {
+                    s0 = fma(a[i], w[i], s0)
+                    s1 = fma(a[i &+ 1], w[i &+ 1], s1)
+                    s2 = fma(a[i &+ 2], w[i &+ 2], s2)
+                    s3 = fma(a[i &+ 3], w[i &+ 3], s3)
+                    i &+= 4
+                }
+                r = (s0 + s2) + (s1 + s3)
+            } else if rows & 2 != 0 && row < 4 &* (rows >> 2) &+ 2 {
+                var s0 = 0.0, s1 = 0.0
+                var i = 0
+                while i < blocked {
+                    s0 = s0 + a[i] * w[i]
+                    s1 = s1 + a[i &+ 1] * w[i &+ 1]
+                    i &+= 2
+                }
+                r = s0 + s1
+            } else {
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                var i = 0
+                while i < blocked {
+                    s0 = s0 + a[i] * w[i]
+                    s1 = s1 + a[i &+ 1] * w[i &+ 1]
+                    s2 = s2 + a[i &+ 2] * w[i &+ 2]
+                    s3 = s3 + a[i &+ 3] * w[i &+ 3]
+                    i &+= 4
+                }
+                r = (s0 + s2) + (s1 + s3)
+            }
+            y = y + r
+        }
+        let t = a + blocked, x = w + blocked
+        switch k & 3 {
+        case 3: y = y + fma(t[2], x[2], fma(t[0], x[0], t[1] * x[1]))
+        case 2: y = y + fma(t[0], x[0], t[1] * x[1])
+        case 1: y = fma(t[0], x[0], y)
+        default: break
+        }
+        return y
+    }
+
+    /// Column `column` of an (m × k) matrix A, row-major, times d: (Aᵀ·d)[column]. dgemv_n sums
+    /// the first k & ~3 columns four samples at a time with fused multiply-adds and the other
+    /// columns plainly (in pairs when k < 4); one column is a ddot, summed left to right.
+    @inline(__always)
+    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
+        @inline(__always) func v(_ i: Int) -> Double { a[i &* k &+ column] }
+        if k == 1 {
+            var t = 0.0
+            for i in 0..<m { t = t + d[i] * v(i) }
+            return t
+        }
+        if column < k & ~3 {
+            var y = 0.0, c = 0
+            for _ in 0..<(m >> 2) {
+                let t4 = fma(v(c &+ 2), d[c &+ 2], v(c) * d[c])
+                let t5 = fma(v(c &+ 3), d[c &+ 3], v(c &+ 1) * d[c &+ 1])
+                y = y + (t4 + t5)
+                c &+= 4
+            }
+            if m & 2 != 0 { y = y + (v(c) * d[c] + v(c &+ 1) * d[c &+ 1]); c &+= 2 }
+            if m & 1 != 0 { y = y + d[c] * v(c) }
+            return y
+        }
+        var t = 0.0
+        if k < 4 {
+            var i = 0
+            while i < m & ~3 {
+                t = t + (v(i) * d[i] + v(i &+ 1) * d[i &+ 1])
+                t = t + (v(i &+ 2) * d[i &+ 2] + v(i &+ 3) * d[i &+ 3])
+                i &+= 4
+            }
+            while i < m { t = t + v(i) * d[i]; i &+= 1 }
+        } else {
+            for i in 0..<m { t = t + v(i) * d[i] }
+        }
+        return t
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import PerceptronCore
+
+/// The flags that choose the model, shared by `train`, `watch`, `frame` and `bench`: a hidden
+/// layer, the loss, the bias, or one of Trask's networks as a whole. Flags given explicitly win
+/// over a preset's settings.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Add one hidden layer of H sigmoid units (1…16); without it, the perceptron.", valueName: "H"))
+    var hidden: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("The loss: \(Loss.allCases.map(\.rawValue).joined(separator: " or ")) (default cross-entropy).",
+                               valueName: "NAME"))
+    var loss: String?
+
+    @Flag(inversion: .prefixedNo, help: "Give every unit a bias (the default; --no-bias leaves the biases out).")
+    var bias: Bool?
+
+    @Option(name: .long,
+            help: ArgumentHelp("""
+                Set up one of Trask's networks: \(Preset.allCases.map(\.rawValue).joined(separator: ", ")) \
+                (data, seed 1, shape, squared loss, no bias); other flags override it.
+                """, valueName: "NAME"))
+    var preset: String?
+
+    /// The checked values; `validate()` has already refused anything else.
+    var presetValue: Preset? { preset.flatMap(Preset.init(rawValue:)) }
+
+    var spec: ModelSpec {
+        var spec = presetValue?.model ?? .perceptron
+        if let hidden, let units = Int(hidden) { spec.hiddenUnits = units }
+        if let loss, let chosen = Loss(rawValue: loss) { spec.loss = chosen }
+        if let bias { spec.hasBias = bias }
+        return spec
+    }
+
+    func validate() throws {
+        if let hidden {
+            let range = ModelSpec.hiddenUnitRange
+            guard let units = Int(hidden), range.contains(units) else {
+                throw ValidationError(
+                    "--hidden '\(hidden)' is not allowed: use a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+        }
+        if let loss, Loss(rawValue: loss) == nil {
+            throw ValidationError(
+                "--loss '\(loss)' is not allowed: use \(Loss.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let preset, Preset(rawValue: preset) == nil {
+            throw ValidationError(
+                "--preset '\(preset)' is not allowed: use \(Preset.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+    }
+}
+
+extension TrainingOptions {
+    /// The data set the run uses: `--data`'s, else the preset's, else the notebook's.
+    func dataset(with model: ModelOptions) -> Dataset {
+        if !dataGiven, let preset = model.presetValue, let found = try? Dataset.named(preset.datasetName) {
+            return found
+        }
+        return dataset
+    }
+
+    /// The trainer for these flags. A preset's seed and learning rate are the defaults (1 and 1),
+    /// so `--seed` and `--lr` override them like any other run's.
+    func makeTrainer(model: ModelOptions) -> Trainer {
+        // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
+        (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec))
+            ?? makeTrainer()
+    }
+}
