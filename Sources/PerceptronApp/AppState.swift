@@ -35,6 +35,10 @@ public struct AppState: Sendable {
     }
     public var themeIndex = 0
     public var theme: Theme { themes[themeIndex] }
+    /// The lesson being played (its slides and the one on screen), or nil outside a lesson.
+    public var lesson: LessonPlayback?
+    /// A live run stops here (a lesson slide's `@run N`); nil: runs until paused.
+    public var pauseAtStep: Int?
     /// Set when the user asked to quit.
     public var quitRequested = false
     /// The terminal size the view lays out for.

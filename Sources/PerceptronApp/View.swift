@@ -14,8 +14,10 @@ public func view(_ state: AppState) -> Buffer {
         return buffer
     }
     let context = ViewContext(state: state, theme: theme)
-    let rows = buffer.area.split(.vertical, [.fill(1), .length(1)])
-    let body = rows[0], statusRow = rows[1]
+    let captionHeight = CaptionPanel.height(for: state)
+    let rows = buffer.area.split(.vertical, [.fill(1), .length(captionHeight), .length(1)])
+    let body = rows[0], statusRow = rows[2]
+    if captionHeight > 0 { CaptionPanel.render(context, area: rows[1], into: &buffer) }
     let lastBand: Rect
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)

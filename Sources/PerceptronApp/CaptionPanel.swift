@@ -1,0 +1,64 @@
+import TerminalUI
+
+/// A lesson slide's title and caption at the bottom of the screen; in projection mode taller, in
+/// bold, with a blank line between lines so the back row can read it. The `:` prompt shows here.
+enum CaptionPanel {
+    /// The rows the caption takes on a screen `height` rows tall.
+    static func height(for state: AppState) -> Int {
+        guard state.lesson != nil else { return 0 }
+        if state.presenting { return max(6, min(12, state.height / 3)) }
+        return state.height >= 40 ? 8 : 6
+    }
+
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        guard let lesson = c.state.lesson else { return }
+        let slide = lesson.slide
+        let inner = c.box("\(slide.title) · \(lesson.index + 1)/\(lesson.count)", area: area, into: &buffer)
+        guard inner.width > 2, inner.height > 0 else { return }
+        let big = c.state.presenting
+        let style = big ? c.style(.text).with(.bold) : c.style(.text)
+        var lines: [String] = []
+        for (i, paragraph) in slide.caption.enumerated() {
+            if i > 0, !big { lines.append("") }
+            lines += wrap(paragraph, width: inner.width - 2)
+        }
+        if let typed = lesson.prompt { lines = ["go to slide (1 to \(lesson.count)): \(typed)_   Enter jumps, Esc cancels"] }
+        let gap = big && lines.count * 2 - 1 <= inner.height ? 2 : 1
+        for (i, line) in lines.enumerated() where i * gap < inner.height {
+            let y = inner.y + i * gap
+            if i * gap == inner.height - 1, (i + 1) < lines.count, lines.count * gap > inner.height {
+                // The caption goes on beyond the box: say so rather than cut it silently.
+                buffer.write(String(line.prefix(max(0, inner.width - 4))) + " …", x: inner.x + 1, y: y, style: style, clip: inner)
+                break
+            }
+            buffer.write(line, x: inner.x + 1, y: y, style: lesson.prompt == nil ? style : c.style(.highlight), clip: inner)
+        }
+    }
+
+    /// Words filled into lines of at most `width` columns; a word longer than that is cut.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            while word.columnWidth > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                var head = ""
+                for ch in word where (head + String(ch)).columnWidth <= width { head.append(ch) }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+            }
+            if current.isEmpty {
+                current = word
+            } else if (current + " " + word).columnWidth <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
