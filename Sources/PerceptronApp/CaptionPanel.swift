@@ -6,21 +6,31 @@ enum CaptionPanel {
     /// The rows the caption takes on a screen `height` rows tall.
     static func height(for state: AppState) -> Int {
         guard state.lesson != nil else { return 0 }
-        if state.presenting { return max(6, min(12, state.height / 3)) }
-        return state.height >= 40 ? 8 : 6
+        if state.presenting { return max(7, min(13, state.height / 3)) }
+        // A title row and three lines of text at 80x24, so the panels above keep most of the screen.
+        return state.height >= 30 ? 6 : 4
     }
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         guard let lesson = c.state.lesson else { return }
         let slide = lesson.slide
-        let inner = c.box("\(slide.title) · \(lesson.index + 1)/\(lesson.count)", area: area, into: &buffer)
-        guard inner.width > 2, inner.height > 0 else { return }
+        guard area.width > 4, area.height > 1 else { return }
+        // The title on a rule across the screen, the caption under it; no side borders, so the
+        // text has the whole width.
+        let rule: Character = c.glyphs.isASCII ? "-" : c.heavy ? "━" : "─"
+        for x in area.x..<area.maxX { buffer.set(x, area.y, rule, style: c.style(.border)) }
+        let tx = buffer.write(" " + slide.title + " ", x: area.x + 1, y: area.y, style: c.style(.title).with(.bold), clip: area)
+        buffer.write(" \(lesson.index + 1)/\(lesson.count) ", x: tx + 1, y: area.y, style: c.style(.dimText), clip: area)
+        let inner = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let big = c.state.presenting
         let style = big ? c.style(.text).with(.bold) : c.style(.text)
+        let paragraphs = slide.caption.map { wrap($0, width: inner.width - 2) }
+        // Paragraphs are set apart by a blank line when there is room for it.
+        let spaced = paragraphs.map(\.count).reduce(0, +) + paragraphs.count - 1 <= inner.height && !big
         var lines: [String] = []
-        for (i, paragraph) in slide.caption.enumerated() {
-            if i > 0, !big { lines.append("") }
-            lines += wrap(paragraph, width: inner.width - 2)
+        for (i, paragraph) in paragraphs.enumerated() {
+            if i > 0, spaced { lines.append("") }
+            lines += paragraph
         }
         if let typed = lesson.prompt { lines = ["go to slide (1 to \(lesson.count)): \(typed)_   Enter jumps, Esc cancels"] }
         let gap = big && lines.count * 2 - 1 <= inner.height ? 2 : 1

@@ -90,8 +90,8 @@ steps it still guesses about 0.5 for everything. The boundary panel shows the on
 @zoom boundary
 
 # A hidden layer can
-Four hidden units between the inputs and the output bend the boundary: the same 1,000 steps and
-XOR is learned. This is Trask's three-layer network, and where the next lesson goes on.
+Four hidden units between the inputs and the output bend the boundary: after 2,000 steps XOR
+is learned. This is Trask's three-layer network, and where the next lesson goes on.
 @hidden 4
 @step 2000
 

@@ -64,6 +64,11 @@ extension Buffer {
                 if a.contains(.dim) { css += ";opacity:0.7" }
                 if a.contains(.italic) { css += ";font-style:italic" }
                 if a.contains(.underline) { css += ";text-decoration:underline" }
+                if !run.text.allSatisfy(\.isASCII) {
+                    // Braille, blocks and box lines may come from a fallback font of another
+                    // width: the run keeps exactly its cells, so the grid holds.
+                    css += ";display:inline-block;width:\(run.text.map(\.columnWidth).reduce(0, +))ch;overflow:hidden;vertical-align:top"
+                }
                 out += "<span style=\"\(css)\">\(Self.escapeMarkup(run.text))</span>"
             }
         }

@@ -54,6 +54,10 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .long, help: "Colour the frame with ANSI escape codes (24-bit colour).")
     var color = false
 
+    @Option(name: .long, help: ArgumentHelp("Output: text (the default), ansi (as --color), html (a page) or svg (an image).",
+                                            valueName: "FORMAT"))
+    var format: String?
+
     @Option(name: .long, help: ArgumentHelp("With --color: truecolor, 256 or 8 colours.", valueName: "MODE"))
     var colors: String = "truecolor"
 
@@ -64,6 +68,7 @@ struct FrameCommand: ParsableCommand {
         _ = try onlyPanel()
         _ = try explainPhase()
         _ = try colorMode()
+        _ = try outputFormat()
         _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
     }
 
@@ -82,7 +87,12 @@ struct FrameCommand: ParsableCommand {
         display.apply(themes, to: &state)
         state.fastForward(to: target)
         let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
-        try StandardOutput.writeLine(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
+        switch try outputFormat() {
+        case .text: try StandardOutput.writeLine(buffer.plainText)
+        case .ansi: try StandardOutput.writeLine(buffer.ansiText(colorMode: try colorMode()))
+        case .html: try StandardOutput.write(Array(Handout.framePage(buffer, theme: state.theme, title: "perceptron frame").utf8))
+        case .svg: try StandardOutput.writeLine(Handout.frameSVG(buffer, theme: state.theme))
+        }
     }
 }
 
@@ -94,6 +104,20 @@ extension FrameCommand {
         case "8": return .palette8
         default: throw ValidationError("--colors '\(shown(colors))' is not allowed: use truecolor, 256 or 8")
         }
+    }
+
+    enum OutputFormat: String, CaseIterable { case text, ansi, html, svg }
+
+    /// --format, or ansi for --color (they must agree when both are given).
+    func outputFormat() throws -> OutputFormat {
+        guard let format else { return color ? .ansi : .text }
+        guard let chosen = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format '\(shown(format))' is not allowed: use text, ansi, html or svg")
+        }
+        if color, chosen != .ansi {
+            throw ValidationError("--format \(chosen.rawValue) is not allowed with --color: --color is --format ansi")
+        }
+        return chosen
     }
 
     func explainPhase() throws -> ExplainPhase? {
