@@ -121,10 +121,11 @@ sigmoid's slope, so confident outputs change little. Then syn0 += l0ᵀ · l1_de
 @explain backward
 @zoom none
 
-# After 10,000 steps
-His post prints the outputs 0.0097, 0.0079, 0.9936 and 0.9921: exactly what this network shows.
+# Output after training
+His post prints the outputs 0.00966449, 0.00786506, 0.99358898 and 0.99211957: the forward pass of
+his loop's last iteration, state 9,999, exactly what this network shows.
 @explain off
-@step 10000
+@step 9999
 @zoom predictions
 
 # Part 2: a harder problem
