@@ -21,6 +21,12 @@ enum CaptionPanel {
         for x in area.x..<area.maxX { buffer.set(x, area.y, rule, style: c.style(.border)) }
         let tx = buffer.write(" " + slide.title + " ", x: area.x + 1, y: area.y, style: c.style(.title).with(.bold), clip: area)
         buffer.write(" \(lesson.index + 1)/\(lesson.count) ", x: tx + 1, y: area.y, style: c.style(.dimText), clip: area)
+        if let notice = c.state.notice {
+            // The status bar is full in a lesson at 80 columns: notices show on the rule too.
+            let text = " " + notice + " "
+            let nx = max(tx + 8, area.maxX - 1 - text.columnWidth)
+            buffer.write(text, x: nx, y: area.y, style: c.style(.highlight), clip: area)
+        }
         let inner = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let big = c.state.presenting
         let style = big ? c.style(.text).with(.bold) : c.style(.text)
