@@ -123,7 +123,9 @@ extension Lesson {
                 endParagraph()
                 let body = trimmed.dropFirst()
                 let name = String(body.prefix { !$0.isWhitespace })
-                let value = String(body.dropFirst(name.count).trimmed)
+                var value = String(body.dropFirst(name.count).trimmed)
+                // A directive may end in a comment: " // …" after its value.
+                if let comment = value.range(of: " //") { value = String(value[..<comment.lowerBound].trimmed) }
                 var current = slides.last?.setup ?? setup
                 try apply(name, value, line: number, to: &current, fail: fail)
                 if slides.isEmpty { setup = current } else { slides[slides.count - 1].setup = current }

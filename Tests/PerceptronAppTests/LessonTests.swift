@@ -279,3 +279,18 @@ final class MarkupRendererTests: XCTestCase {
         XCTAssertTrue(page.contains("@media print"))
     }
 }
+
+final class DocumentedLessonTests: XCTestCase {
+    /// The example lessons in README.md and docs/lessons.md are valid lessons.
+    func testTheDocumentedExamplesAreValid() throws {
+        for (file, firstLine) in [("README.md", "// notes for week 1"), ("docs/lessons.md", "// A comment: lines starting with // are ignored.")] {
+            let text = try String(contentsOf: repositoryURL(file), encoding: .utf8)
+            let start = try XCTUnwrap(text.range(of: firstLine), "\(file) has no example lesson")
+            let end = try XCTUnwrap(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+            let example = String(text[start.lowerBound..<end.lowerBound])
+            let lesson = try Lesson.parse(example, file: file)
+            XCTAssertGreaterThanOrEqual(lesson.slides.count, 2, file)
+            _ = try LessonPlayback(lesson) { _ in throw LessonTestError.noFiles }
+        }
+    }
+}
