@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "FileSupport"),
         // The visualiser's state, update and view: pure.
         .target(name: "PerceptronApp", dependencies: ["PerceptronCore", "TerminalUI", "FileSupport"]),
-        // ncursesw, through a hand-written module map (see DESIGN.md for why not pkgConfig).
+        // ncursesw, through a hand-written module map: with pkgConfig SwiftPM drops the flag
+        // -D_XOPEN_SOURCE=600 as prohibited, and libncursesw.so already pulls in libtinfo.
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .executableTarget(
             name: "perceptron",

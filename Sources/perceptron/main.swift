@@ -17,7 +17,7 @@ struct Perceptron: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, LessonCommand.self,
-                      LessonsCommand.self, BenchCommand.self],
+                      LessonsCommand.self, BenchCommand.self, DoctorCommand.self],
         defaultSubcommand: WatchCommand.self)
 
     static var subcommandNames: [String] {

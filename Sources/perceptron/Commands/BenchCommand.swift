@@ -55,8 +55,9 @@ struct BenchCommand: ParsableCommand {
         nanosecondsPerStep.sort()
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
+        let kernel = training.math.arithmeticValue.rawValue
         try StandardOutput.writeLines([
-            "engine step (\(training.dataName), \(roundCount) rounds of \(perRound) steps)",
+            "engine step (\(training.dataName), --math \(kernel), \(roundCount) rounds of \(perRound) steps)",
             "  best:   \(format(best)) ns/step  \(rate(best)) steps/s",
             "  median: \(format(median)) ns/step  \(rate(median)) steps/s",
             "  (checksum \(checksum))",

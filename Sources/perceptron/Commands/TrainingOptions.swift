@@ -22,6 +22,8 @@ struct TrainingOptions: ParsableArguments {
     /// Whether `--data` was given (a preset's data set applies only when it was not).
     var dataGiven: Bool { dataFlag != nil }
 
+    @OptionGroup var math: MathOptions
+
     /// The checked values; `validate()` has already refused anything else.
     var seedValue: UInt32 { parseDecimalDigits(seed).flatMap { UInt32(exactly: $0) } ?? 1 }
     var learningRateValue: Double { (try? parseLearningRate(learningRate)) ?? 1 }
@@ -39,7 +41,7 @@ struct TrainingOptions: ParsableArguments {
 
     func makeTrainer() -> Trainer {
         // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
-        (try? Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue))
+        (try? Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, arithmetic: math.arithmeticValue))
             ?? (try! Trainer(dataset: Dataset.builtIn[0]))
     }
 }
