@@ -20,9 +20,9 @@ public struct LessonPlayback: Sendable {
     public var count: Int { lesson.slides.count }
     public var slide: Slide { lesson.slides[index] }
 
-    /// Loads and checks every slide. `loadData` reads a data file named by a slide (relative
+    /// Loads and checks every slide, computing with the exp/log NumPy uses on this machine. `loadData` reads a data file named by a slide (relative
     /// paths already resolved by the caller); its errors are reported at the `@data` line.
-    public init(_ lesson: Lesson, arithmetic: Arithmetic = .svml,
+    public init(_ lesson: Lesson, arithmetic: Arithmetic = .numpyChoiceHere,
                 loadData: (String) throws -> Dataset) throws(LessonError) {
         self.lesson = lesson
         var loaded: [String: Dataset] = [:]

@@ -67,7 +67,8 @@ extension TrainingOptions {
     /// so `--seed` and `--lr` override them like any other run's.
     func makeTrainer(model: ModelOptions) -> Trainer {
         // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
-        (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec))
+        (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec,
+                      arithmetic: math.arithmeticValue))
             ?? makeTrainer()
     }
 }
