@@ -16,8 +16,8 @@ struct Perceptron: ParsableCommand {
             for bit.
             """,
         version: "0.1.0",
-        subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, LessonCommand.self,
-                      LessonsCommand.self, BenchCommand.self, DoctorCommand.self],
+        subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, BenchCommand.self,
+                      DoctorCommand.self, LessonCommand.self, LessonsCommand.self],
         defaultSubcommand: WatchCommand.self)
 
     static var subcommandNames: [String] {
