@@ -56,7 +56,7 @@ public struct LessonCatalog: Sendable {
             return (try read(nameOrPath), nameOrPath, (nameOrPath as NSString).deletingLastPathComponent)
         }
         guard let entry = available().first(where: { $0.name == nameOrPath }) else {
-            throw LessonError(file: "perceptron lesson", line: 0, message:
+            throw LessonError(file: "", line: 0, message:
                 "no lesson '\(TerminalText.escaped(nameOrPath, limit: 40))'; use one of "
                 + available().map(\.name).joined(separator: ", ") + " or a path to a .lesson file")
         }

@@ -32,7 +32,9 @@ public func view(_ state: AppState) -> Buffer {
     KeyHints.render(context, border: Rect(x: lastBand.x + 1, y: lastBand.maxY - 1, width: lastBand.width - 2, height: 1),
                     into: &buffer)
     StatusBar.render(context, area: statusRow, into: &buffer)
-    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
+    // In a lesson the help may cover the caption too: it needs the rows.
+    if state.showHelp { HelpOverlay.render(context, area: Rect(x: body.x, y: body.y, width: body.width, height: body.height + captionHeight),
+                                           into: &buffer) }
     finish(&buffer, theme: theme)
     return buffer
 }
