@@ -59,7 +59,7 @@ public enum Handout {
         page(title: title, body: frameHTML(buffer, theme: theme))
     }
 
-    /// Every slide of the lesson: its title, its caption and its scene at `width`×`height`.
+    /// Every slide of the lesson: its title, its caption and its scene at the size of `state`.
     public static func lessonPage(_ playback: LessonPlayback, like state: AppState, title: String) -> String {
         var body = "<h1>\(Buffer.escapeMarkup(title))</h1>\n"
         for i in 0..<playback.count {
@@ -68,6 +68,11 @@ public enum Handout {
             // The caption is the page's text; the frame is the visualiser as the slide opens.
             scene.lesson = nil
             scene.running = false
+            // A slide that runs live is shown on paper as its run ends.
+            if let stop = scene.pauseAtStep {
+                scene.fastForward(to: stop)
+                scene.pauseAtStep = nil
+            }
             body += "<section>\n<h2>\(i + 1). \(Buffer.escapeMarkup(slide.title))</h2>\n"
             for paragraph in slide.caption { body += "<p class=\"caption\">\(Buffer.escapeMarkup(paragraph))</p>\n" }
             body += frameHTML(view(scene), theme: scene.theme) + "\n</section>\n"
