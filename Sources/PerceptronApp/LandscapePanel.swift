@@ -76,7 +76,8 @@ enum LandscapePanel {
     private static let greys: [Color] = ["#1C1C1C", "#303030", "#444444", "#585858", "#6C6C6C", "#8A8A8A", "#A8A8A8", "#C6C6C6"]
         .compactMap { Color(hex: $0) }
     private static let unicodeShades: [Character] = [" ", "·", ":", "░", "▒", "▓", "█"]
-    private static let asciiShades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#"]
+    // No "-", "|", "/" or "\\": those draw the arrow, which must stand out from the bands.
+    private static let asciiShades: [Character] = [" ", ".", ":", ";", "+", "*", "%", "#"]
 
     /// How the heat map is painted for the theme and glyph set.
     enum Paint {
@@ -172,7 +173,8 @@ enum LandscapePanel {
         // Axes and legend.
         let dim = c.style(.dimText), text = c.style(.text)
         func range(_ r: ClosedRange<Double>) -> String {
-            DisplayFormat.signed(r.lowerBound, width: 7).trimmingLeadingSpaces + " … " + DisplayFormat.signed(r.upperBound, width: 7).trimmingLeadingSpaces
+            DisplayFormat.signed(r.lowerBound, width: 7).trimmingLeadingSpaces + (ascii ? " .. " : " … ")
+                + DisplayFormat.signed(r.upperBound, width: 7).trimmingLeadingSpaces
         }
         var x = buffer.write("\(ascii ? "->" : "→") \(names.0) ", x: inner.x, y: plot.maxY, style: text, clip: inner)
         x = buffer.write(range(window.u), x: x, y: plot.maxY, style: dim, clip: inner)
@@ -233,11 +235,16 @@ enum LandscapePanel {
         canvas.line(from: (u0 - reach, loss - gradient * reach), to: (u0 + reach, loss + gradient * reach),
                     xRange: window.u, yRange: yRange, style: c.style(.title))
         canvas.render(into: &buffer, at: plot, marker: c.marker)
+        // Columns as the canvas places dots, so the axis marks sit under the curve's points.
         func column(_ u: Double) -> Int {
-            plot.x + Int(((u - window.u.lowerBound) / (window.u.upperBound - window.u.lowerBound) * Double(plot.width - 1)).rounded())
+            plot.x + (canvas.dot(x: u, y: yRange.lowerBound, xRange: window.u, yRange: yRange)?.x ?? -2) / 2
         }
-        let row = plot.y + Int(((yRange.upperBound - loss) / (yRange.upperBound - yRange.lowerBound) * Double(plot.height - 1)).rounded())
-        if loss.isFinite { buffer.set(min(max(column(u0), plot.x), plot.maxX - 1), row, ascii ? "@" : "◆", style: c.style(.highlight)) }
+        // The current point in the cell the curve passes through there.
+        if let dot = canvas.dot(x: u0, y: loss, xRange: window.u, yRange: yRange) {
+            let x = plot.x + min(max(dot.x / 2, 0), plot.width - 1)
+            let y = plot.y + min(max(dot.y / 4, 0), plot.height - 1)
+            buffer.set(x, y, ascii ? "@" : "◆", style: c.style(.highlight))
+        }
 
         // y labels, then the axis with the step −α·∂L/∂w drawn on it.
         let dim = c.style(.dimText)

@@ -157,6 +157,14 @@ final class ExplainModeTests: XCTestCase {
         moved.setParameter(0, to: p[0] + 0.5)
         moved.setParameter(1, to: p[1] - 0.25)
         XCTAssertEqual(landscape.loss(p[0] + 0.5, p[1] - 0.25), moved.loss(), accuracy: 1e-12)
+        // A hidden layer with squared error too: its own loss at its own point.
+        var network = try Trainer(preset: .trask3Layer)
+        network.advance(by: 100)
+        let q = network.parameters
+        XCTAssertEqual(LossLandscape(trainer: network, axes: (2, 14)).loss(q[2], q[14]), network.loss(), accuracy: 1e-12)
+        var edited = network
+        edited.setParameter(2, to: q[2] + 1)
+        XCTAssertEqual(LossLandscape(trainer: network, axes: (2, 14)).loss(q[2] + 1, q[14]), edited.loss(), accuracy: 1e-12)
         // The grid's pixel centres: row 0 is the top (largest v).
         let grid = landscape.grid(u: 0...2, v: 0...2, columns: 2, rows: 2)
         XCTAssertEqual(grid[0], landscape.loss(0.5, 1.5), accuracy: 1e-15)
