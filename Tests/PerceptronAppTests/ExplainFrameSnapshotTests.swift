@@ -109,4 +109,13 @@ final class ExplainFrameSnapshotTests: XCTestCase {
         zoomed.landscape.zoom = 1
         try assertGolden(view(zoomed).plainText, "landscape-120x40-step300-b-w1-zoom1.txt")
     }
+
+    /// README.md shows what `perceptron frame --explain forward` prints today.
+    func testREADMEShowsTheCurrentExplainFrame() throws {
+        let readme = try String(contentsOf: Self.root.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        var forward = try state(step: 0, width: 80, height: 24)
+        forward.explainPhase = .forward
+        XCTAssertTrue(readme.contains("```\n" + view(forward).plainText + "\n```"),
+                      "update the explain frame in README.md with the output of: perceptron frame --explain forward")
+    }
 }
