@@ -3,7 +3,9 @@
 // Wide-character API (cchar_t, setcchar, wget_wch…) is hidden unless this is set before curses.h.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <curses.h>
 
 // Swift 6 rejects C globals as not concurrency-safe, and function-like macros do not import:
@@ -37,6 +39,19 @@ static inline int cn_has_cursor_addressing(void) {
 static inline int cn_wcwidth(wchar_t c) {
     extern int wcwidth(wchar_t);
     return wcwidth(c);
+}
+
+// SIGRTMIN and SIGRTMAX are calls, not constants (glibc keeps the first real-time signals for itself).
+static inline int cn_sigrtmin(void) { return SIGRTMIN; }
+static inline int cn_sigrtmax(void) { return SIGRTMAX; }
+
+// The terminal's size from the kernel (ioctl is variadic, so Swift cannot call it): 0 on success.
+static inline int cn_window_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
 }
 
 // KEY_F(n) is a function-like macro.

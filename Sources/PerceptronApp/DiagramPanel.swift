@@ -17,9 +17,18 @@ enum DiagramPanel {
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
         let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)
-        let tailWidth = 22
-        guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
         let ascii = c.glyphs.isASCII
+        let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
+        // The centre row after the bus, "─▶ Σ ─▶ σ ─▶ ŷ 0.6084", measured in columns, so the bus
+        // stands where this row needs it and the row never runs into the border. The ASCII names
+        // are as wide as the Greek ones (σ is "s", as in the sigmoid panel's "s(z)"), so the
+        // ASCII diagram has the Unicode one's layout.
+        let arrow = ascii ? "->" : "─▶"
+        let (sum, activation, output) = ascii ? ("S", "s", "p ") : ("Σ", "σ", "ŷ ")
+        let predictionText = DisplayFormat.compact(prediction, width: 6)
+        let tailWidth = [arrow, " ", sum, " ", arrow, " ", activation, " ", arrow, " ", output, predictionText]
+            .map(\.columnWidth).reduce(1, +)
+        guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
         // Up to 8 inputs get an edge each (as many as there are rows for); the rest share one
         // labelled bundle, and the weights panel has every value.
         let edgeRows = n <= min(maxEdges, inner.height) ? n : max(1, min(maxEdges, inner.height - 1))
@@ -78,19 +87,16 @@ enum DiagramPanel {
         }
 
         // Σ, σ and the output, on the centre row.
-        let arrow = ascii ? "->" : "─▶"
         var cursor = junctionX + 1
-        cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus)
+        cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let sigmaX = cursor
-        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: centerY, style: highlight?.node(.sum) ?? c.style(.title))
-        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
-        cursor = buffer.write(ascii ? "sig" : "σ", x: cursor, y: centerY, style: highlight?.node(.sigmoid) ?? c.style(.sigmoidCurve))
-        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus)
+        cursor = buffer.write(sum, x: cursor, y: centerY, style: highlight?.node(.sum) ?? c.style(.title), clip: inner)
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
+        cursor = buffer.write(activation, x: cursor, y: centerY, style: highlight?.node(.sigmoid) ?? c.style(.sigmoidCurve), clip: inner)
+        cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let outputX = cursor
-        let prediction = c.trace.predictions[sample], target = c.dataset.targets[sample]
-        cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: centerY, style: c.style(.text))
-        buffer.write(DisplayFormat.compact(prediction, width: 6), x: cursor, y: centerY,
-                     style: highlight?.node(.output) ?? c.classStyle(prediction))
+        cursor = buffer.write(output, x: cursor, y: centerY, style: c.style(.text), clip: inner)
+        buffer.write(predictionText, x: cursor, y: centerY, style: highlight?.node(.output) ?? c.classStyle(prediction), clip: inner)
 
         // z above Σ, the bias below it; the target and the verdict below ŷ.
         buffer.write("z=" + DisplayFormat.signed(c.trace.z[sample], width: 6).trimmingLeadingSpaces,

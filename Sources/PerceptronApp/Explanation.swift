@@ -40,7 +40,7 @@ struct Notation: Sendable {
     let ascii: Bool
     var times: String { ascii ? "*" : "·" }
     var minus: String { ascii ? "-" : "−" }
-    var sigma: String { ascii ? "sig" : "σ" }
+    var sigma: String { ascii ? "s" : "σ" }
     var yHat: String { ascii ? "p" : "ŷ" }
     var sum: String { ascii ? "sum" : "Σ" }
     var alpha: String { ascii ? "lr" : "α" }

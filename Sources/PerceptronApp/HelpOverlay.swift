@@ -19,6 +19,7 @@ enum HelpOverlay {
         ("x", nil, "explain the step: n/→ next phase, ← back"),
         ("Q", nil, "quiz: say which way each weight moves"),
         ("7", nil, "loss landscape: w e axes, z Z zoom, v slice"),
+        ("Ctrl-L", nil, "redraw the whole screen"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),
     ]

@@ -11,7 +11,7 @@ enum KeyHints {
         ]
         // Drop hints from the middle of the list until the rest fit; help and quit always stay.
         var shown = hints
-        func width(_ list: [(String, String)]) -> Int { list.map { $0.0.count + $0.1.count + 3 }.reduce(1, +) }
+        func width(_ list: [(String, String)]) -> Int { list.map { $0.0.columnWidth + $0.1.columnWidth + 3 }.reduce(1, +) }
         while width(shown) > border.width - 2, shown.count > 2 { shown.remove(at: shown.count - 3) }
         var x = border.maxX - width(shown)
         guard x > border.x else { return }

@@ -37,7 +37,7 @@ enum SigmoidPanel {
             buffer.set(x, thresholdY, ascii ? "." : c.heavy ? "─" : "┈", style: c.style(.grid))
         }
         let zeroX = plot.x + plot.width / 2
-        for y in plot.y..<plot.maxY { buffer.set(zeroX, y, ascii ? ":" : c.heavy ? "│" : "┊", style: c.style(.grid)) }
+        for y in plot.y..<plot.maxY { buffer.set(zeroX, y, c.heavy ? (ascii ? "|" : "│") : (ascii ? ":" : "┊"), style: c.style(.grid)) }
         canvas.render(into: &buffer, at: plot, marker: c.marker)
 
         buffer.write("1", x: inner.x + 1, y: plot.y, style: c.style(.dimText))

@@ -51,6 +51,7 @@ enum StatusBar {
     }
 
     private static func width(of hints: [(String, String)]) -> Int {
-        hints.map { $0.0.isEmpty ? $0.1.count : $0.0.count + 1 + $0.1.count }.reduce(0, +) + 2 * max(0, hints.count - 1)
+        hints.map { $0.0.isEmpty ? $0.1.columnWidth : $0.0.columnWidth + 1 + $0.1.columnWidth }.reduce(0, +)
+            + 2 * max(0, hints.count - 1)
     }
 }

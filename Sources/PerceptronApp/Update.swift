@@ -9,19 +9,24 @@ public enum Message: Sendable, Equatable {
     case resize(width: Int, height: Int)
 }
 
-/// The only place the state changes.
-public func update(_ state: inout AppState, _ message: Message) {
+/// The only place the state changes. Returns what else the program should do (usually nothing).
+@discardableResult
+public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     switch message {
     case .tick(let seconds):
-        guard state.running else { return }
+        guard state.running else { return [] }
         state.advance(by: state.takeDueSteps(after: seconds))
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
+    case .key(.control("l")):
+        // Redraws whatever is showing (help too) and leaves the notice alone: nothing changed.
+        return [.redrawScreen]
     case .key(let key):
         state.notice = nil
         handle(key, &state)
     }
+    return []
 }
 
 private func handle(_ key: Key, _ state: inout AppState) {

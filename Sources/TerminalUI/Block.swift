@@ -63,7 +63,7 @@ public struct BorderCharacters: Hashable, Sendable {
 /// A box around a panel with an optional title in its top border: `┌ Title ──┐`.
 ///
 /// `render` draws the border and returns the inner rectangle for the panel's content.
-/// A title too long for the border is cut short and ends with `…` (`~` in ASCII).
+/// A title too long for the border is cut short (in terminal columns) and ends with `…` (`~` in ASCII).
 public struct Block: Hashable, Sendable {
     /// Shown in the top border, padded with one space each side; nil or empty for none.
     public var title: String?
@@ -136,14 +136,14 @@ public struct Block: Hashable, Sendable {
         let room = area.width - left - right - 2
         guard room >= 1 else { return }
         var text = title
-        if text.count > room {
-            text = String(text.prefix(room - 1)) + (glyphs.isASCII ? "~" : "…")
+        if text.columnWidth > room {
+            text = text.prefix(columns: room - 1) + (glyphs.isASCII ? "~" : "…")
         }
         let slot = Rect(x: area.x + left, y: area.y, width: area.width - left - right, height: 1)
-        let start = titleAlignment.x(forWidth: text.count + 2, in: slot)
+        let start = titleAlignment.x(forWidth: text.columnWidth + 2, in: slot)
         let rowClip = slot.intersection(clip)
         buffer.write(" ", x: start, y: area.y, style: borderStyle, clip: rowClip)
-        buffer.write(text, x: start + 1, y: area.y, style: titleStyle, clip: rowClip)
-        buffer.write(" ", x: start + 1 + text.count, y: area.y, style: borderStyle, clip: rowClip)
+        let end = buffer.write(text, x: start + 1, y: area.y, style: titleStyle, clip: rowClip)
+        buffer.write(" ", x: end, y: area.y, style: borderStyle, clip: rowClip)
     }
 }

@@ -58,7 +58,7 @@ extension Buffer {
         var output = ""
         for row in 0..<height {
             if row > 0 { output += "\n" }
-            let cells = (0..<width).map { self[$0, row] }
+            let cells = (0..<width).map { self[$0, row] }.filter { !$0.isContinuation }
             let parameters = cells.map { $0.style.sgrParameters(mode) }
             var end = cells.count
             while end > 0, cells[end - 1].character == " ", parameters[end - 1].isEmpty { end -= 1 }

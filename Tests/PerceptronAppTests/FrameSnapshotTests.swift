@@ -64,6 +64,13 @@ final class FrameSnapshotTests: XCTestCase {
         try assertGolden(frame(step: 0, width: 60, height: 20).plainText, "too-small-60x20.txt")
     }
 
+    /// The "too small" message at sizes where its full wording no longer fits on a line.
+    func testTooSmallFramesWrapToTheWidth() throws {
+        for (width, height) in [(46, 24), (30, 10), (20, 5)] {
+            try assertGolden(frame(step: 0, width: width, height: height).plainText, "too-small-\(width)x\(height).txt")
+        }
+    }
+
     /// Styles too: which cells are which colour and attribute.
     func testStylesAt80x24() throws {
         try assertGolden(frame(step: 10, width: 80, height: 24).styleDump, "notebook-80x24-step10.styles")

@@ -211,4 +211,22 @@ final class UpdateTests: XCTestCase {
         press(.character("A"), &s)
         XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
     }
+
+    /// Ctrl-L asks for a full repaint and changes nothing; no other message asks for anything.
+    func testCtrlLAsksForARedrawAndChangesNothing() throws {
+        var s = try state()
+        press(.character("n"), &s)
+        press(.character("r"), &s)
+        let before = s
+        XCTAssertEqual(update(&s, .key(.control("l"))), [.redrawScreen])
+        XCTAssertEqual(s.notice, before.notice, "the notice stays")
+        XCTAssertEqual(s.step, before.step)
+        press(.character("?"), &s)
+        XCTAssertEqual(update(&s, .key(.control("l"))), [.redrawScreen], "with the help open too")
+        XCTAssertTrue(s.showHelp)
+        XCTAssertEqual(update(&s, .key(.character("x"))), [])
+        XCTAssertEqual(update(&s, .key(.shiftLeft)), [])
+        XCTAssertEqual(update(&s, .tick(seconds: 1)), [])
+        XCTAssertEqual(update(&s, .resize(width: 90, height: 30)), [])
+    }
 }

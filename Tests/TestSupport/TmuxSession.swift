@@ -101,6 +101,29 @@ public final class TmuxSession {
         try tmux("send-keys", "-t", sessionName, "-l", "--", text)
     }
 
+    /// Sends raw bytes as keys (`send-keys -H`): escape sequences, mouse reports, broken UTF-8.
+    public func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(["send-keys", "-t", sessionName, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// The pane's terminal device (e.g. /dev/pts/3).
+    public func paneTTY() throws -> String {
+        try tmux("display-message", "-p", "-t", sessionName, "#{pane_tty}").trimmingWhitespace()
+    }
+
+    /// Writes `text` to the pane's terminal as output, as another program sharing the terminal
+    /// would: it lands on the screen over whatever the program drew there.
+    public func scribble(_ text: String) throws {
+        let path = try paneTTY()
+        let fd = open(path, O_WRONLY | O_NOCTTY)
+        guard fd >= 0 else { throw TmuxError(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw TmuxError(description: "cannot write to \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// The visible screen as text, one line per row; with `colors`, SGR escape sequences included.
     /// On failure returns a line describing it (so it shows up in assertion messages).
     public func capture(colors: Bool = false) -> String {

@@ -66,7 +66,7 @@ struct WatchCommand: ParsableCommand {
         var lastTick = start
         var needsDraw = true
         while !state.quitRequested && !TerminalSafety.quitRequested {
-            if needsDraw {
+            if needsDraw || terminal.needsFullRepaint {
                 terminal.draw(view(state))
                 needsDraw = false
                 if crashAfterFirstFrame { TerminalSafety.simulateCrashForTesting() }
@@ -75,12 +75,24 @@ struct WatchCommand: ParsableCommand {
             if let interval = tickDuration(state) {
                 timeout = max(0, Int(((lastTick + interval - clock.now) / .milliseconds(1)).rounded(.up)))
             }
-            if let event = terminal.nextEvent(timeoutMilliseconds: timeout) {
-                let wasRunning = state.running
+            // Every key that is waiting is handled before the next frame, so a paste of thousands
+            // of keys costs one frame, and a `q` at its end quits at once.
+            let events = terminal.nextEvents(timeoutMilliseconds: timeout)
+            let wasRunning = state.running
+            for event in events {
                 switch event {
-                case .key(let key): update(&state, .key(key))
+                case .key(let key):
+                    for command in update(&state, .key(key)) {
+                        switch command {
+                        case .redrawScreen: terminal.requestFullRepaint()
+                        }
+                    }
                 case .resize(let w, let h): update(&state, .resize(width: w, height: h))
+                case .hangup: TerminalSafety.terminalHungUp()
                 }
+                if state.quitRequested || TerminalSafety.quitRequested { break }
+            }
+            if !events.isEmpty {
                 needsDraw = true
                 // Resuming starts the clock afresh: the pause is not made up for with a burst of steps.
                 if !wasRunning { lastTick = clock.now }

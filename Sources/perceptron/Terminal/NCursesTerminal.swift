@@ -48,13 +48,25 @@ final class NCursesTerminal {
     private var rowCapacity: Int
     /// A zero-terminated wide string for `setcchar`: a spacing character and up to 4 combining ones.
     private let characters = UnsafeMutablePointer<wchar_t>.allocate(capacity: 6)
-    private var needsFullRepaint = false
+    /// True when the next `draw` repaints every cell, not only what changed (after a resize,
+    /// SIGCONT or Ctrl-L).
+    private(set) var needsFullRepaint = false
     private var isClosed = false
+    /// Set once the terminal has gone (end of file, EIO, POLLHUP): nothing is read from it again.
+    private var hungUp = false
+    /// Keys are read as bytes and decoded here, not by ncurses: its keypad mode knows only the
+    /// sequences in terminfo and hands everything else over byte by byte (so ESC [ M space … read
+    /// as Escape, then space), and it cannot tell a dead terminal from a timeout.
+    private var decoder = InputDecoder()
+    private let readBuffer = UnsafeMutableRawPointer.allocate(byteCount: readChunk, alignment: 16)
+    /// When bytes last arrived (monotonic milliseconds): an unfinished sequence waits this long plus the escape delay.
+    private var lastInputMilliseconds = 0
 
-    /// How long one `wget_wch` may block when the caller asked to wait forever. A quit signal
-    /// interrupts the wait at once; the slice only bounds the tiny window in which a signal lands
-    /// between checking `TerminalSafety.quitRequested` and starting to wait.
-    private static let blockingSliceMilliseconds = 500
+    private static let readChunk = 4096
+    /// How long to wait for the rest of an escape sequence before taking ESC as the Escape key.
+    private static let escapeDelayMilliseconds: Int32 = 25
+    /// A batch stops growing here (the screen is drawn between batches even under an endless flood).
+    private static let batchLimit = 64 * 1024
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: TerminalPalette) {
         self.screen = screen
@@ -70,6 +82,7 @@ final class NCursesTerminal {
         close()
         row.deallocate()
         characters.deallocate()
+        readBuffer.deallocate()
     }
 
     /// Takes over the terminal (alternate screen, no echo, keys unbuffered, cursor hidden) and
@@ -105,9 +118,11 @@ final class NCursesTerminal {
         cbreak()
         noecho()
         nonl()
-        keypad(window, true)
+        // No keypad mode: the decoder reads the terminal's own sequences (and the keypad is never
+        // left in application mode). No typeahead check: ncurses would otherwise poll the input
+        // in the middle of a refresh and postpone output while keys are waiting.
+        typeahead(-1)
         _ = curs_set(0)
-        set_escdelay(25)
         disableFlowControl()
 
         var palette = TerminalPalette(depth: .monochrome, hasDefaultColors: false)
@@ -153,53 +168,74 @@ final class NCursesTerminal {
         buffer.cells.withUnsafeBufferPointer { cells in
             for y in 0..<rows {
                 let start = y * buffer.width
-                for x in 0..<columns {
+                // One entry per character: a wide one covers two columns, its continuation none.
+                var entries = 0
+                var x = 0
+                while x < columns {
                     let cell = cells[start + x]
                     if cell.style != lastStyle {
                         rendition = self.rendition(for: cell.style)
                         lastStyle = cell.style
                     }
-                    fillCharacters(cell.character)
+                    let wide = x + 1 < columns && cells[start + x + 1].isContinuation && cell.character.columnWidth == 2
+                    x += fillCharacters(cell.isContinuation ? " " : cell.character, wide: wide)
                     var pair = rendition.pair
-                    _ = setcchar(row + x, characters, rendition.attributes, 0, &pair)
+                    _ = setcchar(row + entries, characters, rendition.attributes, 0, &pair)
+                    entries += 1
                 }
                 // Writes the row without moving the cursor, so the bottom-right cell is no special case.
-                _ = mvwadd_wchnstr(window, Int32(y), 0, row, Int32(columns))
+                _ = mvwadd_wchnstr(window, Int32(y), 0, row, Int32(entries))
             }
         }
         wrefresh(window)
     }
 
-    /// Waits up to `timeoutMilliseconds` (negative: until something happens) for a key or a resize.
-    /// Returns nil when the time is up, or at once when a quit signal arrived
-    /// (check `TerminalSafety.quitRequested`). Keys the program has no name for are skipped.
-    func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        guard !isClosed else { return nil }
+    /// Waits up to `timeoutMilliseconds` (negative: until something happens) for input, and returns
+    /// everything that is waiting by then: every key already typed or pasted (so a flood is one
+    /// batch, drawn once), a resize, or `.hangup` when the terminal is gone. Returns an empty list
+    /// when the time is up, at once when a quit signal arrived (check `TerminalSafety.quitRequested`),
+    /// and after SIGCONT (then `needsFullRepaint` is set: draw again). Bytes that are no key the
+    /// program knows (Alt keys, mouse and focus reports, other escape sequences) are dropped whole.
+    func nextEvents(timeoutMilliseconds: Int) -> [TerminalEvent] {
+        guard !isClosed, !hungUp else { return [] }
         let deadline = timeoutMilliseconds < 0 ? nil : Self.nowMilliseconds() + timeoutMilliseconds
         while true {
-            if TerminalSafety.quitRequested { return nil }
-            let wait: Int
-            if let deadline {
-                wait = max(0, deadline - Self.nowMilliseconds())
-            } else {
-                wait = Self.blockingSliceMilliseconds
+            if TerminalSafety.quitRequested { return [] }
+            let suspended = TerminalSafety.takeSuspend()
+            if suspended { suspend() }
+            // After a suspension always: a process group without a parent shell is not stopped
+            // (the kernel discards its SIGTSTP), and then no SIGCONT comes either.
+            if TerminalSafety.takeContinue() || suspended {
+                reenter()
+                // The size may have changed while stopped, with no SIGWINCH for a stopped process.
+                _ = TerminalSafety.takeResize()
+                return resized().map { [$0] } ?? []
             }
-            wtimeout(window, Int32(clamping: wait))
-            var character: wint_t = 0
-            let result = wget_wch(window, &character)
-            if result == KEY_CODE_YES {
-                if Int32(character) == KEY_RESIZE {
-                    needsFullRepaint = true
-                    let (width, height) = size
-                    return .resize(width: width, height: height)
-                }
-                if let key = Self.decodeKeyCode(Int32(character)) { return .key(key) }
-            } else if result == OK {
-                if let key = Self.decodeCharacter(UInt32(character)) { return .key(key) }
+            if TerminalSafety.takeResize(), let event = resized() { return [event] }
+            var wait = deadline.map { max(0, $0 - Self.nowMilliseconds()) } ?? -1
+            // A batch cut off by `batchLimit` may end in the middle of a sequence: finish it soon.
+            let unfinished = decoder.isAwaitingMore
+            if unfinished { wait = wait < 0 ? Int(Self.escapeDelayMilliseconds) : min(wait, Int(Self.escapeDelayMilliseconds)) }
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: TerminalSafety.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: wait))
+            if ready < 0 && errno != EINTR && errno != EAGAIN { return hangUp([]) }
+            if fds[1].revents != 0 { TerminalSafety.drainWakeUps() }
+            if fds[0].revents != 0 {
+                let events = readPendingInput()
+                if !events.isEmpty { return events }
+            } else if ready == 0 && unfinished
+                        && Self.nowMilliseconds() - lastInputMilliseconds >= Int(Self.escapeDelayMilliseconds) {
+                let events = decoder.flush()
+                if !events.isEmpty { return events }
             }
-            // ERR: timed out, or interrupted by a signal. Unknown keys fall through as well.
-            if let deadline, Self.nowMilliseconds() >= deadline { return nil }
+            if let deadline, Self.nowMilliseconds() >= deadline { return [] }
         }
+    }
+
+    /// Paints the whole screen afresh on the next `draw` (Ctrl-L: anything may have written over it).
+    func requestFullRepaint() {
+        needsFullRepaint = true
     }
 
     /// Gives the terminal back (leaves the alternate screen, shows the cursor, restores modes),
@@ -212,6 +248,61 @@ final class NCursesTerminal {
     }
 
     // MARK: Private
+
+    /// Reads every byte waiting on the terminal (and what follows within the escape delay when
+    /// it stops mid-sequence), up to `batchLimit`, and decodes it.
+    private func readPendingInput() -> [TerminalEvent] {
+        var events: [TerminalEvent] = []
+        var total = 0
+        while total < Self.batchLimit {
+            let count = read(STDIN_FILENO, readBuffer, Self.readChunk)
+            if count > 0 {
+                total += count
+                lastInputMilliseconds = Self.nowMilliseconds()
+                events += decoder.feed(UnsafeRawBufferPointer(start: readBuffer, count: count))
+            } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                return hangUp(events)  // End of file or EIO: the terminal is gone.
+            }
+            var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&input, 1, decoder.isAwaitingMore ? Self.escapeDelayMilliseconds : 0)
+            if ready < 0 && errno == EINTR { continue }
+            if ready <= 0 {
+                events += decoder.flush()
+                break
+            }
+        }
+        return events
+    }
+
+    private func hangUp(_ events: [TerminalEvent]) -> [TerminalEvent] {
+        hungUp = true
+        return events + [.hangup]
+    }
+
+    /// After SIGWINCH: tells ncurses the new size; nil if it did not change.
+    private func resized() -> TerminalEvent? {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard cn_window_size(STDOUT_FILENO, &rows, &columns) == 0 else { return nil }
+        let (width, height) = size
+        guard Int(columns) != width || Int(rows) != height else { return nil }
+        resizeterm(rows, columns)
+        needsFullRepaint = true
+        return .resize(width: Int(columns), height: Int(rows))
+    }
+
+    /// Ctrl-Z: gives the terminal back as it was, stops, and on SIGCONT is ready to take it again.
+    private func suspend() {
+        endwin()
+        TerminalSafety.stopProcess()
+    }
+
+    /// After SIGCONT (from `fg`, or an external `kill -CONT` after `kill -STOP`): the screen and the
+    /// terminal modes may be anything. Leaving curses mode (if not left already) makes the next
+    /// refresh enter it again completely: tty modes, alternate screen, hidden cursor, every cell.
+    private func reenter() {
+        if !isendwin() { endwin() }
+        needsFullRepaint = true
+    }
 
     private struct Rendition {
         var attributes: attr_t
@@ -255,9 +346,11 @@ final class NCursesTerminal {
         return nextPair - 1
     }
 
-    /// Fills `characters` with the cell's scalars, replacing what would break the one-cell grid
-    /// (control characters, wide or zero-width first characters) with a visible substitute.
-    private func fillCharacters(_ character: Character) {
+    /// Fills `characters` with the cell's scalars, replacing what would break the grid (control
+    /// characters, zero-width first characters, and wide ones unless `wide`, or when the C
+    /// library disagrees about their width) with a visible substitute of the right width.
+    /// Returns the columns it takes: 2 for a wide character, else 1.
+    private func fillCharacters(_ character: Character, wide: Bool) -> Int {
         var count = 0
         for scalar in character.unicodeScalars {
             guard count < 5 else { break }
@@ -269,10 +362,13 @@ final class NCursesTerminal {
         if first < 0x20 || (first >= 0x7f && first < 0xa0) {
             characters[0] = 0x20
             characters[1] = 0
-        } else if first >= 0x300 && cn_wcwidth(first) != 1 {
+        } else if first >= 0x300 && cn_wcwidth(first) != (wide ? 2 : 1) {
             characters[0] = 0x3f  // "?"
             characters[1] = 0
+            // A wide cell the C library does not draw wide: "?", then its continuation as a blank.
+            return 1
         }
+        return wide ? 2 : 1
     }
 
     /// Turns off XON/XOFF so Ctrl-S does not freeze the output (cbreak keeps it; endwin restores it).
@@ -288,38 +384,6 @@ final class NCursesTerminal {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
-    }
-
-    static func decodeCharacter(_ value: UInt32) -> Key? {
-        switch value {
-        case 13, 10: return .enter
-        case 9: return .tab
-        case 27: return .escape
-        case 127, 8: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(value + 96))))
-        case 0: return .control("@")
-        case 28...31: return .control(Character(Unicode.Scalar(UInt8(value + 64))))
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .character(Character(scalar))
-        }
-    }
-
-    static func decodeKeyCode(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_ENTER: return .enter
-        case KEY_BACKSPACE: return .backspace
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case cn_key_f(1)...cn_key_f(12): return .function(Int(code - KEY_F0))
-        default: return nil
-        }
     }
 }
 

@@ -7,7 +7,7 @@ import Synchronization
 // Signal handlers may run at any instruction on any thread, so everything they touch is a lock-free
 // `Atomic` (global `let`s, initialised before any handler is installed; see `TerminalSafety.install`).
 // The handlers only load/store these, call async-signal-safe functions (read, write, lseek, dup2,
-// close, signal, raise, pthread_kill) and, on the way out of a crash, `endwin`, which is not formally
+// close, signal, raise, pthread_sigmask) and, on the way out of a crash, `endwin`, which is not formally
 // async-signal-safe but is what every curses program does there (the process dies right after).
 
 /// The signal number of the first SIGINT/SIGTERM/SIGHUP received, or 0.
@@ -20,15 +20,28 @@ private let capturedStderr = Atomic<Int32>(-1)
 private let originalStderr = Atomic<Int32>(-1)
 /// Set by the first crash handler so a fault inside the handler does not loop.
 private let crashInProgress = Atomic<Bool>(false)
-/// The thread that drives curses (pthread_t is an unsigned long on Linux), or 0.
-private let cursesThread = Atomic<UInt>(0)
+/// Set by SIGWINCH, SIGTSTP and SIGCONT; the frame loop takes them (`take…`) and acts.
+private let pendingResize = Atomic<Bool>(false)
+private let pendingSuspend = Atomic<Bool>(false)
+private let pendingContinue = Atomic<Bool>(false)
+/// The write end of the wake-up pipe, or -1: every handler writes a byte to it, so the frame
+/// loop's `poll` on the read end returns at once, whichever thread took the signal and however
+/// close to the start of the wait it came (no window between checking a flag and waiting).
+private let wakeWriteEnd = Atomic<Int32>(-1)
 
-/// Signals that ask the program to quit: the frame loop polls for them and leaves cleanly.
-private let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+/// Signals whose default action ends the process and that leave it able to go on: the frame loop
+/// sees them, leaves cleanly (terminal restored) and the process then dies by the same signal.
+/// That is every such signal Linux has: the job-control and child signals (SIGTSTP, SIGCONT,
+/// SIGCHLD, SIGWINCH, SIGURG) do not end a process, SIGKILL and SIGSTOP cannot be caught.
+private let quitSignals: [Int32] = [
+    SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+    SIGIO, SIGPWR, SIGSTKFLT,
+] + Array(cn_sigrtmin()...cn_sigrtmax())
 /// Signals after which the process cannot go on: restore the terminal, then die by the same signal.
 /// Swift's `fatalError`/`precondition` trap with SIGILL (ud2) or SIGTRAP on Linux x86_64.
 /// SIGQUIT (Ctrl-\ in cbreak mode) would otherwise dump core with the terminal still in curses mode.
-private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT]
+/// SIGSYS is a system call refused (seccomp): retrying it would only fail again.
+private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT, SIGSYS]
 
 /// Scratch space for copying captured stderr inside a signal handler (allocated once, never freed,
 /// so the handler does not allocate). Written only by whoever wins `restoreTerminalForExit`'s exchanges.
@@ -69,26 +82,41 @@ private func restoreTerminalForExit() {
     }
 }
 
-/// SIGINT/SIGTERM/SIGHUP: remember the signal; the frame loop sees `quitRequested` and leaves.
-/// The signal interrupts a blocking `wget_wch` (installed without SA_RESTART). If it was delivered to
-/// another thread, it is forwarded to the curses thread so that thread's wait is interrupted too.
-/// A second quit signal while the first is still pending means the loop is not responding:
-/// restore the terminal and die by the signal.
+/// Quit signals (SIGINT, SIGTERM, SIGHUP, SIGUSR1 …): remember the signal and wake the frame loop
+/// (through the wake-up pipe, whichever thread took the signal), which sees `quitRequested` and
+/// leaves. A second quit signal while the first is still pending means the loop is not
+/// responding: restore the terminal and die by the signal.
 private func handleQuitSignal(_ signo: Int32) {
     let savedErrno = errno
     defer { errno = savedErrno }
     let (exchanged, _) = pendingQuitSignal.compareExchange(
         expected: 0, desired: signo, ordering: .sequentiallyConsistent)
-    let target = cursesThread.load(ordering: .sequentiallyConsistent)
-    if target != 0 && pthread_self() != target {
-        if exchanged { _ = pthread_kill(target, signo) }
+    if exchanged {
+        wakeFrameLoop()
         return
     }
-    if !exchanged {
-        restoreTerminalForExit()
-        signal(signo, SIG_DFL)
-        unblockAndRaise(signo)
+    restoreTerminalForExit()
+    signal(signo, SIG_DFL)
+    unblockAndRaise(signo)
+}
+
+/// SIGWINCH, SIGTSTP, SIGCONT: note it and wake the frame loop, which resizes, suspends or repaints.
+private func handleJobControlSignal(_ signo: Int32) {
+    let savedErrno = errno
+    defer { errno = savedErrno }
+    switch signo {
+    case SIGWINCH: pendingResize.store(true, ordering: .sequentiallyConsistent)
+    case SIGTSTP: pendingSuspend.store(true, ordering: .sequentiallyConsistent)
+    default: pendingContinue.store(true, ordering: .sequentiallyConsistent)
     }
+    wakeFrameLoop()
+}
+
+private func wakeFrameLoop() {
+    let fd = wakeWriteEnd.load(ordering: .sequentiallyConsistent)
+    guard fd >= 0 else { return }
+    var byte: UInt8 = 1
+    _ = write(fd, &byte, 1)  // Non-blocking: a full pipe already wakes the loop.
 }
 
 /// Crash signals: restore the terminal and the captured stderr once, then die by the same signal
@@ -120,11 +148,13 @@ enum TerminalSafety {
     nonisolated(unsafe) private static var previousActions: [Int32: sigaction] = [:]
     nonisolated(unsafe) private static var atexitRegistered = false
     nonisolated(unsafe) private static var alternateStack: UnsafeMutableRawPointer?
+    nonisolated(unsafe) private static var wakeReadEnd: Int32 = -1
 
-    /// True once SIGINT, SIGTERM or SIGHUP has arrived; the frame loop should leave.
+    /// True once a quit signal (SIGINT, SIGTERM, SIGHUP, SIGUSR1 …) has arrived, or the terminal
+    /// hung up; the frame loop should leave.
     static var quitRequested: Bool { pendingQuitSignal.load(ordering: .sequentiallyConsistent) != 0 }
 
-    /// The quit signal that arrived (SIGINT, SIGTERM or SIGHUP), if any.
+    /// The quit signal that arrived (SIGINT, SIGTERM, SIGHUP …), if any.
     static var requestedSignal: Int32? {
         let signo = pendingQuitSignal.load(ordering: .sequentiallyConsistent)
         return signo == 0 ? nil : signo
@@ -141,22 +171,70 @@ enum TerminalSafety {
         _ = capturedStderr.load(ordering: .relaxed)
         _ = originalStderr.load(ordering: .relaxed)
         _ = crashInProgress.load(ordering: .relaxed)
+        _ = pendingResize.load(ordering: .relaxed)
+        _ = pendingSuspend.load(ordering: .relaxed)
+        _ = pendingContinue.load(ordering: .relaxed)
+        _ = wakeWriteEnd.load(ordering: .relaxed)
         _ = copyBuffer
-        cursesThread.store(pthread_self(), ordering: .sequentiallyConsistent)
 
         if !atexitRegistered {
             atexitRegistered = true
             atexit { restoreTerminalForExit() }
         }
         installAlternateStack()
+        makeWakePipe()
         for signo in quitSignals {
-            // No SA_RESTART: a blocking read/poll inside wget_wch returns EINTR, so the loop wakes up.
-            setHandler(signo, flags: 0) { handleQuitSignal($0) }
+            // A signal ignored when the program started (nohup, a shell's `trap '' USR1`) stays ignored.
+            // No SA_RESTART: a blocking call returns EINTR, so the loop wakes up.
+            setHandler(signo, flags: 0, unlessIgnored: true) { handleQuitSignal($0) }
+        }
+        // Installed before newterm, so ncurses does not put in its own SIGTSTP and SIGWINCH handlers
+        // (which call curses from inside the handler).
+        for signo in [SIGWINCH, SIGTSTP, SIGCONT] {
+            // An ignored SIGTSTP (started without job control) keeps Ctrl-Z from suspending.
+            setHandler(signo, flags: SA_RESTART, unlessIgnored: signo == SIGTSTP) { handleJobControlSignal($0) }
         }
         for signo in crashSignals {
             // SA_ONSTACK: a stack overflow (SIGSEGV) still has a stack to run the handler on.
             setHandler(signo, flags: SA_ONSTACK) { handleCrashSignal($0) }
         }
+    }
+
+    /// The read end of a pipe that becomes readable whenever a handled signal arrives: `poll` it
+    /// with the terminal, then call `drainWakeUps()`. -1 if it could not be made.
+    static var wakeDescriptor: Int32 { wakeReadEnd }
+
+    /// Empties the wake-up pipe (after `poll` said it is readable).
+    static func drainWakeUps() {
+        guard wakeReadEnd >= 0 else { return }
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while read(wakeReadEnd, &bytes, bytes.count) > 0 {}
+    }
+
+    /// True once after each SIGWINCH: the terminal's size may have changed.
+    static func takeResize() -> Bool { pendingResize.exchange(false, ordering: .sequentiallyConsistent) }
+    /// True once after each SIGTSTP (Ctrl-Z): the program should give the terminal back and stop.
+    static func takeSuspend() -> Bool { pendingSuspend.exchange(false, ordering: .sequentiallyConsistent) }
+    /// True once after each SIGCONT: the screen may hold anything now and must be painted afresh.
+    static func takeContinue() -> Bool { pendingContinue.exchange(false, ordering: .sequentiallyConsistent) }
+
+    /// The terminal is gone (end of file or an I/O error on it) without a SIGHUP, as when a
+    /// process in its own session loses its pane: treated as that SIGHUP, so the loop leaves and
+    /// the process ends with status 129.
+    static func terminalHungUp() {
+        _ = pendingQuitSignal.compareExchange(expected: 0, desired: SIGHUP, ordering: .sequentiallyConsistent)
+    }
+
+    /// Stops the process as SIGTSTP's default action would; returns once it is continued. The
+    /// caller has given the terminal back first (`endwin`).
+    static func stopProcess() {
+        var defaultAction = sigaction()
+        defaultAction.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&defaultAction.sa_mask)
+        var handler = sigaction()
+        guard sigaction(SIGTSTP, &defaultAction, &handler) == 0 else { return }
+        unblockAndRaise(SIGTSTP)
+        sigaction(SIGTSTP, &handler, nil)
     }
 
     /// Puts back the signal dispositions that were in place before `install`.
@@ -165,7 +243,6 @@ enum TerminalSafety {
             sigaction(signo, &action, nil)
         }
         previousActions = [:]
-        cursesThread.store(0, ordering: .sequentiallyConsistent)
     }
 
     /// Records that curses now owns the screen (so handlers and atexit call `endwin`) and sends fd 2
@@ -204,15 +281,34 @@ enum TerminalSafety {
 
     // MARK: Private
 
-    private static func setHandler(_ signo: Int32, flags: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    private static func setHandler(_ signo: Int32, flags: Int32, unlessIgnored: Bool = false,
+                                   _ handler: @convention(c) (Int32) -> Void) {
+        var previous = sigaction()
+        if unlessIgnored, sigaction(signo, nil, &previous) == 0,
+           unsafeBitCast(previous.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+            return
+        }
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
         action.sa_flags = flags
-        var previous = sigaction()
         if sigaction(signo, &action, &previous) == 0, previousActions[signo] == nil {
             previousActions[signo] = previous
         }
+    }
+
+    /// Made once and never closed: a handler may still write to it after `uninstall`, and a
+    /// closed descriptor's number could by then name some other file.
+    private static func makeWakePipe() {
+        guard wakeReadEnd < 0 else { return }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+        wakeReadEnd = ends[0]
+        wakeWriteEnd.store(ends[1], ordering: .sequentiallyConsistent)
     }
 
     private static func installAlternateStack() {
