@@ -18,7 +18,7 @@ enum HelpOverlay {
         ("1 … 6", "1 .. 6", "zoom a panel / back (1 diagram … 6 boundary)"),
         ("x", nil, "explain the step: n/→ next phase, ← back"),
         ("Q", nil, "quiz: say which way each weight moves"),
-        ("7", nil, "loss landscape: w e axes, z Z zoom, v slice"),
+        ("7", nil, "loss landscape: a A axes, z Z zoom, c slice"),
         ("Ctrl-L", nil, "redraw the whole screen"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),

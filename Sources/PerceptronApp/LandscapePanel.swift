@@ -9,7 +9,7 @@ import TerminalUI
 /// The loss landscape (key 7, `frame --panel landscape`): L over two parameters, the others held
 /// at the current state, as a heat map with contour bands (two pixels per cell in colour, shaded
 /// glyphs in mono and ASCII), the current point, the negative gradient and the path the run took.
-/// The slice view (`v`) shows L along one parameter with its tangent and the step α·∂L/∂w.
+/// The slice view (`c`) shows L along one parameter with its tangent and the step α·∂L/∂w.
 enum LandscapePanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         let state = c.state
@@ -277,8 +277,9 @@ enum LandscapePanel {
     }
 }
 
-/// The landscape's keys: 7 shows or hides it; while it is shown, w and e pick the horizontal and
-/// vertical parameter, z and Z zoom in and out, v switches map and slice, 0 goes back to the default.
+/// The landscape's keys: 7 shows or hides it; while it is shown, a and A pick the next horizontal and
+/// vertical parameter (as they pick the boundary's axes elsewhere), z and Z zoom in and out, c
+/// switches map and slice (a cut through the map), 0 goes back to the default.
 func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
     if key == .character("7") {
         state.zoomedPanel = state.zoomedPanel == .landscape ? nil : .landscape
@@ -289,12 +290,12 @@ func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
     let count = state.trainer.parameters.count
     let (u, v) = state.landscape.axes(gradients: trace.parameterGradients)
     switch key {
-    case .character("w"):
+    case .character("a"):
         var next = (u + 1) % count
         if next == v, count > 2 { next = (next + 1) % count }
         state.landscape.horizontal = next
         state.landscape.vertical = v
-    case .character("e"):
+    case .character("A"):
         var next = (v + 1) % count
         if next == u, count > 2 { next = (next + 1) % count }
         state.landscape.horizontal = u
@@ -303,7 +304,7 @@ func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
         state.landscape.zoom = min(state.landscape.zoom + 1, LandscapeSettings.zoomRange.upperBound)
     case .character("Z"):
         state.landscape.zoom = max(state.landscape.zoom - 1, LandscapeSettings.zoomRange.lowerBound)
-    case .character("v"):
+    case .character("c"):
         state.landscape.slice.toggle()
     case .character("0"):
         state.landscape = LandscapeSettings()

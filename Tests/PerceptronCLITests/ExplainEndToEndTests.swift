@@ -69,7 +69,7 @@ final class ExplainEndToEndTests: XCTestCase {
         try session.sendKeys("x", "7")
         let landscape = try session.waitFor("Loss landscape")
         XCTAssertTrue(landscape.contains("◆ now"), landscape)
-        try session.sendKeys("v")
+        try session.sendKeys("c")
         _ = try session.waitFor("tangent slope")
         try session.sendKeys("q")
         XCTAssertEqual(try session.waitForExit(), 0)
