@@ -5,10 +5,11 @@ import TerminalUI
 public enum ExplainPhase: String, CaseIterable, Sendable {
     case forward, loss, backward, update
 
+    /// 1…4, in the order of a step.
+    var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
     /// The phase after this one; nil after `update` (the step is complete).
-    var next: ExplainPhase? { ExplainPhase.allCases.firstIndex(of: self).flatMap { $0 + 1 < 4 ? ExplainPhase.allCases[$0 + 1] : nil } }
-    var previous: ExplainPhase? { ExplainPhase.allCases.firstIndex(of: self).flatMap { $0 > 0 ? ExplainPhase.allCases[$0 - 1] : nil } }
-    var number: Int { (ExplainPhase.allCases.firstIndex(of: self) ?? 0) + 1 }
+    var next: ExplainPhase? { number < Self.allCases.count ? Self.allCases[number] : nil }
+    var previous: ExplainPhase? { number > 1 ? Self.allCases[number - 2] : nil }
 }
 
 /// What a piece of worked arithmetic is, so the panel can colour it; the explanation stays free of styles.
