@@ -1,21 +1,54 @@
 #!/bin/sh
-# Regenerates Tests/Fixtures/train/*.csv with NumPy (scripts/reference.py): the runs that
-# Tests/PerceptronCLITests/TrainCommandTests.swift compares `perceptron train` against.
-# Each file's name is the flags it was made with.
+# Regenerates Tests/Fixtures/train/{svml,libm}/*.csv with NumPy (scripts/reference.py): the runs
+# that Tests/PerceptronCLITests/TrainCommandTests.swift compares `perceptron train --math KIND`
+# against. Each file's name is the flags it was made with. docs/exactness.md says why two sets.
+#
+#   svml  NumPy with its AVX-512 (X86_V4) kernels: needs Linux x86-64 with AVX-512; skipped otherwise.
+#   libm  NumPy with the C library's exp/log: made anywhere NumPy runs (X86_V4 is switched off
+#         with NPY_DISABLE_CPU_FEATURES), after checking that NumPy's exp/log are then the C
+#         library's bit for bit. glibc has FMA and SSE2 builds of exp/log that differ in the last
+#         bit for a few inputs in ten thousand; on an x86-64 CPU with FMA and AVX2 the set is
+#         made again with the SSE2 build (GLIBC_TUNABLES) and must come out the same.
 set -e
 cd "$(dirname "$0")/.."
 out=Tests/Fixtures/train
-mkdir -p "$out"
-make() {
-    name=$1; shift
-    python3 scripts/reference.py "$@" > "$out/$name.csv"
-    echo "$out/$name.csv: $*"
+
+# make_set DIR: every run, with the NumPy and C library the environment gives.
+make_set() {
+    mkdir -p "$1"
+    run() {
+        file=$1/$2.csv; shift 2
+        python3 scripts/reference.py "$@" > "$file"
+        echo "$file: $*"
+    }
+    run "$1" notebook-5000-every-10 --steps 5000 --every 10
+    run "$1" notebook-100000-every-10000 --steps 100000 --every 10000
+    run "$1" xor-seed42-lr0.5 --data xor --seed 42 --lr 0.5 --steps 2000 --every 100
+    run "$1" and-seed7-lr2 --data and --seed 7 --lr 2 --steps 2000 --every 100
+    run "$1" trask-seed0 --data trask --seed 0 --steps 2000 --every 100
+    run "$1" or-seed4294967295-lr0.1 --data or --seed 4294967295 --lr 0.1 --steps 2000 --every 100
+    run "$1" notebook-lr1e6 --lr 1e6 --steps 40
 }
-make notebook-5000-every-10 --steps 5000 --every 10
-make notebook-100000-every-10000 --steps 100000 --every 10000
-make xor-seed42-lr0.5 --data xor --seed 42 --lr 0.5 --steps 2000 --every 100
-make and-seed7-lr2 --data and --seed 7 --lr 2 --steps 2000 --every 100
-make trask-seed0 --data trask --seed 0 --steps 2000 --every 100
-make or-seed4294967295-lr0.1 --data or --seed 4294967295 --lr 0.1 --steps 2000 --every 100
-make notebook-lr1e6 --lr 1e6 --steps 40
-python3 -c "import numpy; print('NumPy', numpy.__version__)"
+
+x86v4=$(env -u NPY_DISABLE_CPU_FEATURES python3 -c \
+    "from numpy._core._multiarray_umath import __cpu_features__ as f; print(f.get('X86_V4', False))")
+if [ "$x86v4" = True ] && [ "$(uname -s)" = Linux ]; then
+    (unset NPY_DISABLE_CPU_FEATURES; make_set "$out/svml")
+else
+    echo "svml set not made: NumPy does not use its AVX-512 kernels here (X86_V4: $x86v4)"
+fi
+
+export NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR"
+python3 scripts/numpy_math/check_libm.py
+make_set "$out/libm"
+if [ "$(uname -sm)" = "Linux x86_64" ] && grep -qw fma /proc/cpuinfo && grep -qw avx2 /proc/cpuinfo; then
+    other=$(mktemp -d)
+    trap 'rm -rf "$other"' EXIT
+    # glibc.cpu.hwcaps=-FMA makes glibc resolve exp/log to the SSE2 build CPUs without FMA get.
+    (export GLIBC_TUNABLES=glibc.cpu.hwcaps=-FMA; make_set "$other" >/dev/null)
+    for f in "$out"/libm/*.csv; do
+        cmp "$f" "$other/$(basename "$f")" || { echo "$f: differs with glibc's SSE2 exp/log"; exit 1; }
+    done
+    echo "libm set: the same with glibc's FMA and SSE2 builds of exp/log"
+fi
+python3 -c "import numpy, platform; print('NumPy', numpy.__version__, platform.machine(), *platform.libc_ver())"

@@ -54,6 +54,13 @@ static inline int cn_window_size(int fd, int *rows, int *columns) {
     return 0;
 }
 
+// setupterm is declared in term.h, whose macros (lines, columns, ...) are best kept out of Swift.
+// Loads TERM's terminfo entry without starting curses: for `perceptron doctor`.
+static inline int cn_setupterm(const char *term, int fd, int *status) {
+    extern int setupterm(const char *, int, int *);
+    return setupterm(term, fd, status);
+}
+
 // KEY_F(n) is a function-like macro.
 static inline int cn_key_f(int n) { return KEY_F(n); }
 

@@ -114,7 +114,8 @@ public struct AppState: Sendable {
         record()
     }
 
-    /// Starts over at state 0 with `seed`, keeping the data set and the current learning rate.
+    /// Starts over at state 0 with `seed`, keeping the data set, the current learning rate and the
+    /// exp/log kernel.
     mutating func restart(seed: UInt32) {
         let alpha = trainer.learningRate
         // The data set and α were accepted before, so this cannot throw; keep the old run if it did.

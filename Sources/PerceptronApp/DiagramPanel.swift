@@ -45,9 +45,9 @@ enum DiagramPanel {
         let bundleName = edgeRows < n ? inputName(edgeRows, ascii: ascii) + (ascii ? ".." : "…") + inputName(n - 1, ascii: ascii) : ""
         let x = c.dataset.row(sample)
         let values = (0..<edgeRows).map { DisplayFormat.compact(x[x.startIndex + $0], width: 3) }
-        let nameWidth = names.map(\.count).max() ?? 0
+        let nameWidth = names.map(\.columnWidth).max() ?? 0
         let labelX = inner.x + 1
-        let edgeX = labelX + nameWidth + 1 + (values.map(\.count).max() ?? 0) + 1
+        let edgeX = labelX + nameWidth + 1 + (values.map(\.columnWidth).max() ?? 0) + 1
         let junctionX = inner.maxX - tailWidth - 1
         let bus = c.style(.dimText)
 
@@ -62,8 +62,8 @@ enum DiagramPanel {
                            style: bus)
             }
             if j == edgeRows {
-                let start = min(max(edgeX, labelX + bundleName.count + 1), junctionX)
-                buffer.write(bundleName, x: labelX, y: y, style: c.style(.text))
+                let start = min(max(edgeX, labelX + bundleName.columnWidth + 1), junctionX)
+                buffer.write(bundleName, x: labelX, y: y, style: c.style(.text), clip: inner)
                 for ex in start..<junctionX { buffer.set(ex, y, ascii ? "~" : "═", style: bus) }
                 let label = " \(n - edgeRows) weights "
                 if label.count + 2 <= junctionX - start {
@@ -72,16 +72,16 @@ enum DiagramPanel {
                 continue
             }
             let w = c.trace.weightsBefore[j]
-            buffer.write(names[j], x: labelX, y: y, style: c.style(.text))
-            buffer.write(values[j], x: labelX + nameWidth + 1, y: y, style: c.style(.title))
+            buffer.write(names[j], x: labelX, y: y, style: c.style(.text), clip: inner)
+            buffer.write(values[j], x: labelX + nameWidth + 1, y: y, style: c.style(.title), clip: inner)
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
             let shown = highlight?.label(j) ?? (DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces,
                                                  highlight?.emphasizesEdge(j) == true ? c.style(.highlight) : edgeStyle)
             let label = " " + shown.text + " "
-            if label.count + 2 <= junctionX - edgeX {
-                buffer.write(label, x: edgeX + (junctionX - edgeX - label.count) / 2, y: y, style: shown.style)
+            if label.columnWidth + 2 <= junctionX - edgeX {
+                buffer.write(label, x: edgeX + (junctionX - edgeX - label.columnWidth) / 2, y: y, style: shown.style, clip: inner)
             }
         }
         if !rows.contains(centerY) {

@@ -225,7 +225,7 @@ struct NetworkDiagramPanel {
         let sigmaX = cursor
         cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: y, style: style(.title))
         cursor = buffer.write(gap + arrow + gap, x: cursor, y: y, style: bus)
-        cursor = buffer.write(ascii ? (wide ? "sig" : "s") : "σ", x: cursor, y: y, style: style(.sigmoidCurve))
+        cursor = buffer.write(ascii ? "s" : "σ", x: cursor, y: y, style: style(.sigmoidCurve))
         cursor = buffer.write(gap + arrow + gap, x: cursor, y: y, style: bus)
         let outputX = cursor
         cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: y, style: style(.text))

@@ -26,7 +26,7 @@ enum StatusBar {
         let summary = state.trainer.model.summary(inputs: state.trainer.dataset.inputCount)
         let shape = String(summary.prefix { $0 != " " })
         let reserve = (state.notice?.columnWidth ?? 6) + 3
-        if let fitting = [summary, shape].first(where: { x + 1 + $0.count <= area.maxX - reserve }) {
+        if let fitting = [summary, shape].first(where: { x + 1 + $0.columnWidth <= area.maxX - reserve }) {
             x = buffer.write(" " + fitting, x: x, y: area.y, style: base)
         }
         // The right side: a notice if there is one, else as many of the main keys as fit, most

@@ -1,3 +1,4 @@
+import FileSupport
 import Foundation
 
 /// A theme the catalog can load: its name and where it lives.
@@ -86,7 +87,8 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// Every theme by name, sorted: the first file of each name in the search directories, then
-    /// the compiled-in themes not found on disk. Hidden files are left out.
+    /// the compiled-in themes not found on disk. Hidden files and anything that is not a regular
+    /// file are left out.
     public func available() -> [ThemeEntry] {
         var entries: [String: ThemeEntry] = [:]
         for directory in searchDirectories {
@@ -116,14 +118,25 @@ public struct ThemeCatalog: Sendable {
         guard !nameOrPath.isEmpty else {
             throw ThemeError(file: nil, message: "--theme needs a name or a path: \(choices())")
         }
+        // A FIFO, a directory or a broken link of that name is passed over, not opened; if nothing
+        // else has the name, the error says what was found.
+        var passedOver: FileReadError?
         for directory in searchDirectories {
             let path = Self.join(directory, nameOrPath + ThemeFile.fileExtension)
-            if Self.isFile(path) { return try ThemeFile.load(path: path) }
+            do throws(FileReadError) {
+                try RegularFile.check(atPath: path)
+            } catch {
+                if case .missing = error { continue }
+                passedOver = passedOver ?? error
+                continue
+            }
+            return try ThemeFile.load(path: path)
         }
         if let text = BuiltInThemes.texts[nameOrPath] {
             return try ThemeFile.parse(text, name: nameOrPath, path: BuiltInThemes.path(nameOrPath))
         }
-        throw ThemeError(file: nil, message: "unknown theme '\(ThemeFile.shown(nameOrPath))': \(choices())")
+        let found = passedOver.map { ": \(TerminalText.escaped($0.path, limit: TerminalText.pathLimit)) \($0.reason);" } ?? ":"
+        throw ThemeError(file: nil, message: "unknown theme '\(ThemeFile.shown(nameOrPath))'\(found) \(choices())")
     }
 
     /// Loads every theme of `cycleOrder`; one that fails is left out and its error is a warning.
@@ -143,12 +156,13 @@ public struct ThemeCatalog: Sendable {
     }
 
     private func choices() -> String {
-        "use one of " + available().map(\.name).joined(separator: ", ") + ", or a path to a .theme file"
+        "use one of " + available().map { ThemeFile.shown($0.name) }.joined(separator: ", ") + ", or a path to a .theme file"
     }
 
+    /// Only regular files are themes: a FIFO, a device or a directory named `*.theme` in a theme
+    /// folder is passed over (opening a FIFO would block the start).
     private static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        RegularFile.isRegularFile(atPath: path)
     }
 
     /// `base/relative`, normalised lexically: `.` and empty parts dropped, `..` taken back.

@@ -1,3 +1,4 @@
+import FileSupport
 import Foundation
 import TerminalUI
 
@@ -17,10 +18,11 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
         self.message = message
     }
 
+    /// The file name is escaped: it may come from a folder anyone can write to.
     public var description: String {
         switch (file, line) {
-        case let (file?, line?): "\(file):\(line): \(message)"
-        case let (file?, nil): "\(file): \(message)"
+        case let (file?, line?): "\(TerminalText.escaped(file, limit: TerminalText.pathLimit)):\(line): \(message)"
+        case let (file?, nil): "\(TerminalText.escaped(file, limit: TerminalText.pathLimit)): \(message)"
         default: message
         }
     }
@@ -122,7 +124,7 @@ public enum ThemeFile {
             let key = written.lowercased()
             let role = Role(fileKey: key)
             guard role != nil || key == lineWeightKey else {
-                var warning = "\(path):\(number): unknown role '\(shown(written))' (ignored)"
+                var warning = "\(TerminalText.escaped(path, limit: TerminalText.pathLimit)):\(number): unknown role '\(shown(written))' (ignored)"
                 if let guess = Role.allCases.first(where: { squashed($0.fileKey) == squashed(key) }) {
                     warning += ": did you mean '\(guess.fileKey)'?"
                 }
@@ -150,7 +152,7 @@ public enum ThemeFile {
             throw ThemeError(file: path, message: "the default theme must set every role; '\(missing.fileKey)' is missing")
         }
         if firstSeen.isEmpty {
-            warnings.append("\(path): sets no roles: every role is the default theme's")
+            warnings.append("\(TerminalText.escaped(path, limit: TerminalText.pathLimit)): sets no roles: every role is the default theme's")
         }
         return LoadedTheme(theme: Theme(name: name, styles: styles, heavyLines: heavyLines), warnings: warnings)
     }
@@ -216,46 +218,26 @@ public enum ThemeFile {
         "bold": .bold, "dim": .dim, "italic": .italic, "underline": .underline, "reverse": .reverse,
     ]
 
-    /// `text` safe to print in one line: control characters escaped, at most 40 characters.
+    /// `text` from the file, safe to print in one line: escaped, at most 40 characters.
     static func shown(_ text: some StringProtocol) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result.count > 40 ? String(result.prefix(39)) + "…" : result
+        TerminalText.escaped(text, limit: 40)
     }
 
     private static func squashed(_ key: String) -> String {
         key.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " }
     }
 
-    /// The file's bytes: a regular file (or device) of at most `maximumSize` bytes.
+    /// The file's bytes: a regular file of at most `maximumSize` bytes. Anything else (a FIFO, a
+    /// device, a directory) is refused without being opened, so a stray FIFO cannot hang a start.
     private static func read(_ path: String) throws(ThemeError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ThemeError(file: path, message: "no such theme file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ThemeError(file: path, message: "is a directory, not a theme file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ThemeError(file: path, message: "cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        let data: Data
         do {
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+            return try RegularFile.readBytes(atPath: path, limit: maximumSize)
         } catch {
-            throw ThemeError(file: path, message: "cannot be read: \(error.localizedDescription)")
+            switch error {
+            case .missing: throw ThemeError(file: path, message: "no such theme file")
+            case .tooLarge: throw ThemeError(file: path, message: "not a theme file: larger than \(maximumSize / 1024) KB")
+            default: throw ThemeError(file: path, message: error.reason)
+            }
         }
-        guard data.count <= maximumSize else {
-            throw ThemeError(file: path, message: "not a theme file: larger than \(maximumSize / 1024) KB")
-        }
-        return [UInt8](data)
     }
 }

@@ -26,7 +26,7 @@ public struct Dataset: Sendable, Equatable {
         inputs[(i * inputCount)..<((i + 1) * inputCount)]
     }
 
-    /// The built-in tables of MATH.md, the notebook's first.
+    /// The built-in tables (docs/exactness.md), the notebook's first.
     public static let builtIn: [Dataset] = [
         Dataset(name: "notebook", summary: "the notebook's table: y copies x1",
                 rows: [[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]], targets: [0, 1, 1, 0]),

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import TerminalUI
 import XCTest
 @testable import PerceptronApp
@@ -241,7 +242,7 @@ final class ThemeFileTests: XCTestCase {
         XCTAssertEqual(error("theme[title]=#FFFFFF\n"), "x.theme:1: the value must be in double quotes: theme[title]=\"...\"")
         XCTAssertEqual(error("theme[title]=\"#FFFFFF\n"), "x.theme:1: the value has no closing quote")
         XCTAssertEqual(error("theme[title]=\"#FFFFFF\" bold\n"), "x.theme:1: unexpected 'bold' after the value")
-        XCTAssertEqual(error("theme[title]=\"#FFFFFF\"\u{1B}[2J\n"), "x.theme:1: unexpected '\\u{1B}[2J' after the value")
+        XCTAssertEqual(error("theme[title]=\"#FFFFFF\"\u{1B}[2J\n"), "x.theme:1: unexpected '\\e[2J' after the value")
         let long = String(repeating: "a", count: 100)
         XCTAssertEqual(error(long), "x.theme:1: expected theme[role]=\"value\", not '\(String(repeating: "a", count: 39))…'")
     }
@@ -298,7 +299,10 @@ final class ThemeFileTests: XCTestCase {
         }
         XCTAssertEqual(loadError(directory + "/missing.theme"), "\(directory)/missing.theme: no such theme file")
         try FileManager.default.createDirectory(atPath: directory + "/dir.theme", withIntermediateDirectories: false)
-        XCTAssertEqual(loadError(directory + "/dir.theme"), "\(directory)/dir.theme: is a directory, not a theme file")
+        XCTAssertEqual(loadError(directory + "/dir.theme"), "\(directory)/dir.theme: is not a regular file (it is a directory)")
+        // A FIFO is refused without being opened (opening it for reading would block).
+        XCTAssertEqual(mkfifo(directory + "/fifo.theme", 0o644), 0)
+        XCTAssertEqual(loadError(directory + "/fifo.theme"), "\(directory)/fifo.theme: is not a regular file (it is a FIFO)")
         let large = directory + "/large.theme"
         try Data(repeating: 0x23, count: ThemeFile.maximumSize + 1).write(to: URL(fileURLWithPath: large))
         XCTAssertEqual(loadError(large), "\(large): not a theme file: larger than 256 KB")

@@ -107,6 +107,17 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.trainer.weights, try Trainer(dataset: Dataset.named("notebook")).weights)
     }
 
+    /// A run started with `--math libm` stays on that kernel through r and s.
+    func testRestartsKeepTheKernel() throws {
+        var s = AppState(trainer: try Trainer(dataset: Dataset.named("notebook"), arithmetic: .libm), running: false,
+                         entropy: 7)
+        for key in ["r", "s"] {
+            press(.character("n"), &s)
+            press(.character(Character(key)), &s)
+            XCTAssertEqual(s.trainer.arithmetic, .libm, key)
+        }
+    }
+
     func testNewSeedRestartsWithAnotherSeedAndSaysWhich() throws {
         var s = try state()
         press(.character("n"), &s, times: 2)

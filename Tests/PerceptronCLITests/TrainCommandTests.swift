@@ -1,4 +1,5 @@
 import Foundation
+import PerceptronCore
 import TestSupport
 import XCTest
 
@@ -8,15 +9,46 @@ final class TrainCommandTests: XCTestCase {
         try ProcessRunner.run(perceptronExecutablePath(), ["train"] + arguments, timeout: .seconds(120))
     }
 
-    /// Tests/Fixtures/train/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py (NumPy 2.4.6).
-    private func fixture(_ name: String) throws -> String {
+    /// Tests/Fixtures/train/KIND/NAME.csv, made by scripts/make_fixtures.sh with scripts/reference.py
+    /// (NumPy 2.4.6): `svml` with NumPy's AVX-512 kernels, `libm` with the C library's exp/log.
+    private func fixture(_ kind: Arithmetic, _ name: String) throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/train/\(name).csv")
+            .appendingPathComponent("Fixtures/train/\(kind.rawValue)/\(name).csv")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    func testOneStepPrintsStatesZeroAndOneFromMathMd() throws {
-        let result = try train(["--steps", "1"])
+    /// The kernels whose fixtures hold on this machine. `svml` is the engine's own code: everywhere.
+    /// `libm` fixtures are the C library's digits: they were made with glibc 2.36 on x86-64 and
+    /// checked there with both of glibc's builds of exp/log (FMA, and SSE2 for CPUs without FMA and
+    /// AVX2); another C library, architecture or glibc build may round differently.
+    private func kernelsWithValidFixtures() -> [Arithmetic] {
+        libmFixturesSkipReason() == nil ? [.svml, .libm] : [.svml]
+    }
+
+    private func libmFixturesSkipReason() -> String? {
+        let machine = MachineKind.current
+        guard machine.isLinuxX86_64, let x86 = machine.x86 else {
+            return "the libm fixtures are glibc x86-64's digits; this is another kind of machine"
+        }
+        guard let release = CLibrary.glibcRelease, release >= (2, 28) else {
+            return "the libm fixtures are glibc 2.28+'s exp/log; this C library is \(CLibrary.glibcVersion ?? "not glibc")"
+        }
+        guard x86.glibcVariant != .fma4 else {
+            return "glibc runs its FMA4 exp/log on this CPU; the libm fixtures were checked with its FMA and SSE2 builds only"
+        }
+        return nil
+    }
+
+    /// Lines that differ, for a readable failure.
+    private func firstDifference(_ a: String, _ b: String) -> String {
+        let x = a.split(separator: "\n"), y = b.split(separator: "\n")
+        guard let i = zip(x, y).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset else { return "\(x.count) lines vs \(y.count)" }
+        return "line \(i + 1):\n  ours:  \(x[i])\n  NumPy: \(y[i])"
+    }
+
+    /// The first two states, as scripts/reference.py --steps 1 prints them on an AVX-512 machine.
+    func testOneStepPrintsStatesZeroAndOne() throws {
+        let result = try train(["--steps", "1", "--math", "svml"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -41,15 +73,19 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(zero.stdout.split(separator: "\n").count, 2)
     }
 
-    /// The notebook's run agrees with NumPy bit for bit: every printed digit is the same.
+    /// The notebook's run agrees with NumPy bit for bit, with each kernel: every printed digit.
     func testNotebookRunIsNumPysBitForBit() throws {
-        XCTAssertEqual(try train(["--steps", "5000", "--every", "10"]).stdout, try fixture("notebook-5000-every-10"))
-        XCTAssertEqual(try train(["--steps", "100000", "--every", "10000"]).stdout,
-                       try fixture("notebook-100000-every-10000"))
+        for kind in kernelsWithValidFixtures() {
+            for (name, arguments) in [("notebook-5000-every-10", ["--steps", "5000", "--every", "10"]),
+                                      ("notebook-100000-every-10000", ["--steps", "100000", "--every", "10000"])] {
+                let ours = try train(arguments + ["--math", kind.rawValue]).stdout, numpy = try fixture(kind, name)
+                XCTAssertEqual(ours, numpy, "\(kind) \(name): " + firstDifference(ours, numpy))
+            }
+        }
     }
 
-    /// Other seeds, learning rates and data sets agree with NumPy to 1e-12 (relative).
-    func testOtherRunsAgreeWithNumPy() throws {
+    /// Other seeds, learning rates and data sets agree with NumPy bit for bit too.
+    func testOtherRunsAreNumPysBitForBit() throws {
         let runs: [(String, [String])] = [
             ("xor-seed42-lr0.5", ["--data", "xor", "--seed", "42", "--lr", "0.5", "--steps", "2000", "--every", "100"]),
             ("and-seed7-lr2", ["--data", "and", "--seed", "7", "--lr", "2", "--steps", "2000", "--every", "100"]),
@@ -57,26 +93,72 @@ final class TrainCommandTests: XCTestCase {
             ("or-seed4294967295-lr0.1", ["--data", "or", "--seed", "4294967295", "--lr", "0.1", "--steps", "2000",
                                         "--every", "100"]),
         ]
-        for (name, arguments) in runs {
-            let ours = try train(arguments).stdout.split(separator: "\n")
-            let numpy = try fixture(name).split(separator: "\n")
-            XCTAssertEqual(ours.count, numpy.count, name)
-            XCTAssertEqual(ours.first, numpy.first, name)
-            for (a, b) in zip(ours.dropFirst(), numpy.dropFirst()) {
-                for (x, y) in zip(a.split(separator: ","), b.split(separator: ",")) {
-                    let u = Double(x)!, v = Double(y)!
-                    XCTAssertLessThanOrEqual(abs(u - v), 1e-12 * max(1, abs(v)), "\(name): \(a) vs \(b)")
+        for kind in kernelsWithValidFixtures() {
+            for (name, arguments) in runs {
+                let ours = try train(arguments + ["--math", kind.rawValue]).stdout, numpy = try fixture(kind, name)
+                XCTAssertEqual(ours, numpy, "\(kind) \(name): " + firstDifference(ours, numpy))
+            }
+        }
+    }
+
+    /// The two kernels' fixtures really differ (else the libm tests would prove nothing), and
+    /// `auto` gives the fixtures of the kernel NumPy uses on this machine.
+    func testTheKernelsDifferAndAutoFollowsNumPysChoice() throws {
+        XCTAssertNotEqual(try fixture(.svml, "notebook-5000-every-10"), try fixture(.libm, "notebook-5000-every-10"))
+        let chosen = Arithmetic.numpyChoiceHere
+        guard kernelsWithValidFixtures().contains(chosen) else {
+            throw XCTSkip("auto picks libm here and " + (libmFixturesSkipReason() ?? ""))
+        }
+        XCTAssertEqual(try train(["--steps", "5000", "--every", "10"]).stdout, try fixture(chosen, "notebook-5000-every-10"))
+    }
+
+    /// glibc's SSE2 exp/log (what CPUs without FMA and AVX2 get) gives the libm fixtures too:
+    /// glibc.cpu.hwcaps=-FMA makes this machine's glibc resolve to that build.
+    func testLibmFixturesHoldWithGlibcsOtherBuild() throws {
+        if let reason = libmFixturesSkipReason() { throw XCTSkip(reason) }
+        guard MachineKind.current.x86?.glibcVariant == .fma else {
+            throw XCTSkip("glibc already runs its SSE2 exp/log here, which the other libm tests check")
+        }
+        let environment = ProcessRunner.environment(adding: ["GLIBC_TUNABLES": "glibc.cpu.hwcaps=-FMA"])
+        let result = try ProcessRunner.run(perceptronExecutablePath(), ["train", "--math", "libm", "--steps", "5000",
+                                                                        "--every", "10"], environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, try fixture(.libm, "notebook-5000-every-10"))
+    }
+
+    /// `auto` against NumPy run live on this machine, byte for byte, when python3 with NumPy is
+    /// here; and `libm` against NumPy with its AVX-512 kernels switched off, which is what NumPy
+    /// does on a CPU without them.
+    func testAutoMatchesLiveNumPy() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/reference.py").path
+        let asIs = ProcessRunner.environment(removing: ["NPY_DISABLE_CPU_FEATURES", "NPY_ENABLE_CPU_FEATURES"])
+        var withoutAVX512 = asIs
+        withoutAVX512["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
+        let runs = [["--steps", "300"], ["--data", "xor", "--seed", "3", "--lr", "0.7", "--steps", "300", "--every", "7"]]
+        for (math, environment) in [("auto", asIs), ("libm", withoutAVX512)] {
+            for arguments in runs {
+                let numpy: ProcessResult
+                do {
+                    numpy = try ProcessRunner.run("python3", [script] + arguments, environment: environment)
+                } catch {
+                    throw XCTSkip("python3 is not installed: no live NumPy to compare with")
                 }
+                guard numpy.status == 0 else { throw XCTSkip("python3 has no NumPy here: \(numpy.stderr.suffix(200))") }
+                let ours = try train(arguments + ["--math", math]).stdout
+                XCTAssertEqual(ours, numpy.stdout, "--math \(math) \(arguments): " + firstDifference(ours, numpy.stdout))
             }
         }
     }
 
     /// A huge learning rate diverges: every row is still printed, and the loss is NaN as in NumPy.
     func testDivergenceKeepsGoingAndPrintsWhatNumPyPrints() throws {
-        let result = try train(["--lr", "1e6", "--steps", "40"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, try fixture("notebook-lr1e6"))
-        XCTAssertTrue(result.stdout.contains(",nan,"))
+        for kind in kernelsWithValidFixtures() {
+            let result = try train(["--lr", "1e6", "--steps", "40", "--math", kind.rawValue])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout, try fixture(kind, "notebook-lr1e6"), "\(kind)")
+            XCTAssertTrue(result.stdout.contains(",nan,"))
+        }
     }
 
     /// Bad input: one line on stderr naming the flag, the value and what is allowed; status 2; no stdout.
@@ -86,15 +168,16 @@ final class TrainCommandTests: XCTestCase {
             (["--steps", "3", "--seed", "4294967296"], "--seed '4294967296'"),
             (["--steps", "3", "--seed", "1.5"], "--seed '1.5'"),
             (["--steps", "3", "--seed", "abc"], "--seed 'abc'"),
-            (["--steps", "3", "--lr", "0"], "--lr '0' is not allowed: use a finite number greater than 0"),
+            (["--steps", "3", "--lr", "0"], "--lr '0' is not allowed: use a decimal number greater than 0"),
             (["--steps", "3", "--lr", "-2"], "--lr '-2'"),
             (["--steps", "3", "--lr", "nan"], "--lr 'nan'"),
             (["--steps", "3", "--lr", "inf"], "--lr 'inf'"),
-            (["--steps", "-1"], "--steps '-1' is not allowed: use a whole number from 0 up"),
+            (["--steps", "-1"], "--steps '-1' is not allowed: use a whole number from 0 to 10000000000"),
             (["--steps", "2.5"], "--steps '2.5'"),
-            (["--steps", "3", "--every", "0"], "--every '0' is not allowed: use a whole number from 1 up"),
+            (["--steps", "3", "--every", "0"], "--every '0' is not allowed: use a whole number from 1 to 10000000000"),
             (["--steps", "3", "--data", "iris"], "unknown data set 'iris': choose one of notebook, trask, xor, and, or"),
             (["--steps", "3", "--frobnicate"], "Unknown option '--frobnicate'"),
+            (["--steps", "3", "--math", "avx"], "--math 'avx' is not allowed: use auto, svml or libm"),
             ([], "--steps"),
         ]
         for (arguments, expected) in cases {
@@ -110,7 +193,7 @@ final class TrainCommandTests: XCTestCase {
     func testHelpAndVersion() throws {
         let help = try ProcessRunner.run(perceptronExecutablePath(), ["train", "--help"])
         XCTAssertEqual(help.status, 0)
-        for flag in ["--steps", "--seed", "--lr", "--data", "--every"] { XCTAssertTrue(help.stdout.contains(flag), flag) }
+        for flag in ["--steps", "--seed", "--lr", "--data", "--every", "--math"] { XCTAssertTrue(help.stdout.contains(flag), flag) }
         let version = try ProcessRunner.run(perceptronExecutablePath(), ["--version"])
         XCTAssertEqual(version.status, 0)
         XCTAssertFalse(version.stdout.isEmpty)

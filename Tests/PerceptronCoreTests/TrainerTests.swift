@@ -6,13 +6,13 @@ final class TrainerTests: XCTestCase {
         try Trainer(dataset: Dataset.named("notebook"), seed: 1, learningRate: 1)
     }
 
-    /// The notebook's printed first forward pass, and MATH.md's full-precision values of it.
+    /// The notebook's printed first forward pass, and its full-precision values from NumPy.
     func testFirstForwardPassIsTheNotebooks() throws {
         let trace = try notebookTrainer().trace()
         // The notebook prints [[0.60841366] [0.45860596] [0.3262757] [0.36375058]].
         let printed = [0.60841366, 0.45860596, 0.3262757, 0.36375058]
         for (value, shown) in zip(trace.predictions, printed) { XCTAssertEqual(value, shown, accuracy: 5e-9) }
-        // MATH.md, computed with NumPy.
+        // scripts/reference.py --steps 0 (NumPy 2.4.6; the engine's default kernel is svml).
         XCTAssertEqual(trace.predictions, [0.6084136604602889, 0.45860596288357436, 0.3262756985110817, 0.3637505753263374])
         XCTAssertEqual(trace.loss, 0.8223225820877986)
         XCTAssertEqual(trace.weightsBefore, [-0.165955990594852, 0.4406489868843162, -0.9997712503653102])

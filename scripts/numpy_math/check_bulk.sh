@@ -18,7 +18,7 @@ printf 'module CNumPyMath {\n    header "%s"\n    export *\n}\n' \
     "$root/Sources/CNumPyMath/include/CNumPyMath.h" >"$out/module.modulemap"
 clang -O2 -Wall -Wextra -c -I "$root/Sources/CNumPyMath/include" \
     "$root/Sources/CNumPyMath/CNumPyMath.c" -o "$out/CNumPyMath.o"
-swiftc -O -parse-as-library -I "$out" "$root/Sources/PerceptronCore/NumPyMath.swift" \
+swiftc -O -parse-as-library -I "$out" "$root/Sources/PerceptronCore/Arithmetic/NumPyMath.swift" \
     "$here/check_bulk.swift" "$out/CNumPyMath.o" -o "$out/check"
 "$out/check" "$dir"
 [ "$2" != --bench ] || "$out/check" "$dir" --bench

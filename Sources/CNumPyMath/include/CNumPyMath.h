@@ -6,6 +6,9 @@
  * kernels NumPy vendors. Same results on every machine. See CNumPyMath.c for the algorithm and
  * credits; Swift code calls them as NumPyMath.exp / NumPyMath.log. */
 
+/* The CPU features that decide which exp/log NumPy runs (this header is the module's umbrella). */
+#include "CNumPyMathCPU.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

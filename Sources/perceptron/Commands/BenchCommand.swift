@@ -17,21 +17,31 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Steps per round (a whole number, 1 or more).", valueName: "N"))
+            help: ArgumentHelp("Steps per round (1 to \(maximumSteps); steps × rounds at most \(maximumSteps)).", valueName: "N"))
     var steps: String = "2000000"
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Rounds to time (a whole number, 1 or more).", valueName: "R"))
+            help: ArgumentHelp("Rounds to time (1 to \(maximumRounds)).", valueName: "R"))
     var rounds: String = "7"
 
-    func validate() throws {
-        _ = try parseCount(steps, flag: "--steps", minimum: 1)
-        _ = try parseCount(rounds, flag: "--rounds", minimum: 1)
+    /// More rounds add little to a median; the limit keeps `--rounds` a number that finishes.
+    static let maximumRounds = 1000
+
+    func validate() throws { _ = try counts() }
+
+    /// Steps per round and rounds; their product is bounded by the same limit as `train --steps`.
+    private func counts() throws -> (steps: Int, rounds: Int) {
+        let perRound = try parseCount(steps, flag: "--steps", minimum: 1)
+        let roundCount = try parseCount(rounds, flag: "--rounds", minimum: 1, maximum: Self.maximumRounds)
+        guard perRound <= maximumSteps / roundCount else {
+            throw ValidationError("--steps '\(perRound)' with --rounds '\(roundCount)' is not allowed: "
+                + "use at most \(maximumSteps) steps in all (steps × rounds)")
+        }
+        return (perRound, roundCount)
     }
 
     func run() throws {
-        let perRound = try parseCount(steps, flag: "--steps", minimum: 1)
-        let roundCount = try parseCount(rounds, flag: "--rounds", minimum: 1)
+        let (perRound, roundCount) = try counts()
         let clock = ContinuousClock()
         var nanosecondsPerStep: [Double] = []
         var checksum = 0.0
@@ -45,10 +55,13 @@ struct BenchCommand: ParsableCommand {
         nanosecondsPerStep.sort()
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
-        print("engine step (\(training.dataName), \(roundCount) rounds of \(perRound) steps)")
-        print("  best:   \(format(best)) ns/step  \(rate(best)) steps/s")
-        print("  median: \(format(median)) ns/step  \(rate(median)) steps/s")
-        print("  (checksum \(checksum))")
+        let kernel = training.math.arithmeticValue.rawValue
+        try StandardOutput.writeLines([
+            "engine step (\(training.dataName), --math \(kernel), \(roundCount) rounds of \(perRound) steps)",
+            "  best:   \(format(best)) ns/step  \(rate(best)) steps/s",
+            "  median: \(format(median)) ns/step  \(rate(median)) steps/s",
+            "  (checksum \(checksum))",
+        ])
     }
 
     private func format(_ value: Double) -> String {

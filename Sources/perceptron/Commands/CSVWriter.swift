@@ -1,13 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import PerceptronCore
 
 /// Writes the `train` CSV to stdout through one reused byte buffer.
 struct CSVWriter {
     private var bytes: [UInt8] = []
+    /// Rows are written out once this many bytes have gathered.
+    static let bufferSize = 1 << 15
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init() { bytes.reserveCapacity(2 * Self.bufferSize) }
+
+    /// Nothing waiting to be written.
+    var isEmpty: Bool { bytes.isEmpty }
 
     mutating func writeHeader(parameterNames: [String], samples m: Int) {
         let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" }
@@ -15,7 +17,9 @@ struct CSVWriter {
         bytes.append(0x0A)
     }
 
-    mutating func writeRow(_ trainer: Trainer) {
+    /// Adds state k's row; returns true when the buffer was full and has been written out.
+    @discardableResult
+    mutating func writeRow(_ trainer: Trainer) throws(OutputError) -> Bool {
         let trace = trainer.trace()
         append(String(trace.step))
         let parameters = trace.layers.flatMap { $0.layer.weights + ($0.layer.biases ?? []) }
@@ -24,7 +28,9 @@ struct CSVWriter {
             append(Self.format(value))
         }
         bytes.append(0x0A)
-        if bytes.count >= 1 << 15 { flush() }
+        guard bytes.count >= Self.bufferSize else { return false }
+        try flush()
+        return true
     }
 
     /// Shortest round-trip digits (Swift's description, Python's repr); any NaN prints as "nan",
@@ -33,10 +39,10 @@ struct CSVWriter {
         value.isNaN ? "nan" : value.description
     }
 
-    mutating func flush() {
+    mutating func flush() throws(OutputError) {
         guard !bytes.isEmpty else { return }
-        writeAll(STDOUT_FILENO, bytes)
-        bytes.removeAll(keepingCapacity: true)
+        defer { bytes.removeAll(keepingCapacity: true) }
+        try StandardOutput.write(bytes)
     }
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }

@@ -20,10 +20,11 @@ struct FrameCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("The state to show: after K gradient steps (a whole number, 0 or more).", valueName: "K"))
+            help: ArgumentHelp("The state to show: after K gradient steps (0 to \(maximumFrameStep)).", valueName: "K"))
     var step: String = "0"
 
-    @Option(name: .long, help: ArgumentHelp("Screen size as WIDTHxHEIGHT, e.g. 80x24 (1x1 up to 1000x1000).", valueName: "WxH"))
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Screen size as WIDTHxHEIGHT, e.g. 80x24 (1x1 up to 1000x1000).", valueName: "WxH"))
     var size: String = "80x24"
 
     @Option(name: .long, parsing: .unconditional,
@@ -57,32 +58,31 @@ struct FrameCommand: ParsableCommand {
     var colors: String = "truecolor"
 
     func validate() throws {
-        _ = try parseCount(step, flag: "--step", minimum: 0)
+        _ = try parseCount(step, flag: "--step", minimum: 0, maximum: maximumFrameStep)
         _ = try parseSize(size)
         _ = try zoomedPanel()
         _ = try onlyPanel()
         _ = try explainPhase()
         _ = try colorMode()
-        let index = try parseCount(sample, flag: "--sample", minimum: 1)
-        let m = training.dataset(with: model).sampleCount
-        guard index <= m else {
-            throw ValidationError("--sample '\(sample)' is not allowed: use a whole number from 1 to \(m)")
-        }
+        _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
     }
 
     func run() throws {
-        let target = try parseCount(step, flag: "--step", minimum: 0)
+        let target = try parseCount(step, flag: "--step", minimum: 0, maximum: maximumFrameStep)
         let (width, height) = try parseSize(size)
         var state = AppState(trainer: training.makeTrainer(model: model), running: false, width: width, height: height)
-        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1) - 1
+        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1,
+                                              maximum: training.dataset(with: model).sampleCount) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
         state.explainPhase = try explainPhase()
         state.landscape.slice = slice
-        display.apply(try display.loadThemes().themes, to: &state)
+        let (themes, warnings) = try display.loadThemes()
+        for warning in warnings { printError("perceptron: warning: \(warning)") }
+        display.apply(themes, to: &state)
         state.fastForward(to: target)
         let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
-        print(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
+        try StandardOutput.writeLine(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
 
@@ -92,7 +92,7 @@ extension FrameCommand {
         case "truecolor", "24bit": return .trueColor
         case "256": return .palette256
         case "8": return .palette8
-        default: throw ValidationError("--colors '\(colors)' is not allowed: use truecolor, 256 or 8")
+        default: throw ValidationError("--colors '\(shown(colors))' is not allowed: use truecolor, 256 or 8")
         }
     }
 
@@ -106,8 +106,8 @@ extension FrameCommand {
 
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
-        guard let number = Int(zoom), let panel = Panel(rawValue: number) else {
-            throw ValidationError("--zoom '\(zoom)' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
+        guard let number = parseDecimalDigits(zoom), let panel = Panel(rawValue: number) else {
+            throw ValidationError("--zoom '\(shown(zoom))' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
                                   + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
@@ -116,19 +116,23 @@ extension FrameCommand {
     func onlyPanel() throws -> Panel? {
         guard let panel else { return nil }
         guard let found = Panel(name: panel) else {
-            throw ValidationError("--panel '\(panel)' is not allowed: use "
+            throw ValidationError("--panel '\(shown(panel))' is not allowed: use "
                                   + Panel.allCases.map(\.name).joined(separator: ", "))
         }
         return found
     }
 }
 
+/// The largest `--step`: `frame` trains to it before drawing, with nothing on the screen, and 10^9
+/// steps is already about 40 seconds at the engine's top speed (the `train` limit would be minutes).
+let maximumFrameStep = 1_000_000_000
+
 /// "80x24" → (80, 24), or a message saying what is allowed.
 func parseSize(_ text: String) throws -> (Int, Int) {
     let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+    guard parts.count == 2, let width = parseDecimalDigits(String(parts[0])), let height = parseDecimalDigits(String(parts[1])),
           (1...1000).contains(width), (1...1000).contains(height) else {
-        throw ValidationError("--size '\(text)' is not allowed: use WIDTHxHEIGHT with each from 1 to 1000, e.g. 80x24")
+        throw ValidationError("--size '\(shown(text))' is not a size: use WIDTHxHEIGHT with each from 1 to 1000, e.g. 80x24")
     }
     return (width, height)
 }

@@ -92,7 +92,7 @@ extension TrainingOptions {
     func makeTrainer(model: ModelOptions) -> Trainer {
         // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
         (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                      kernels: model.kernels))
+                      arithmetic: math.arithmeticValue, kernels: model.kernels))
             ?? makeTrainer()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FileSupport
 import PerceptronApp
 
 /// `perceptron themes`: which themes there are and where each was found.
@@ -14,10 +15,13 @@ struct ThemesCommand: ParsableCommand {
             """)
 
     func run() throws {
-        let entries = ThemeCatalog.standard().available()
-        let width = entries.map(\.name.count).max() ?? 0
-        for entry in entries {
-            print(entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.location)
+        // Names and paths come from file names anyone may have chosen: escaped.
+        let rows = ThemeCatalog.standard().available().map {
+            (name: TerminalText.escaped($0.name, limit: 40), location: TerminalText.escaped($0.location, limit: TerminalText.pathLimit))
         }
+        let width = rows.map(\.name.count).max() ?? 0
+        try StandardOutput.writeLines(rows.map {
+            $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.location
+        })
     }
 }

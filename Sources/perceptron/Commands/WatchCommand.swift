@@ -39,8 +39,8 @@ struct WatchCommand: ParsableCommand {
     func validate() throws { _ = try speedIndex() }
 
     private func speedIndex() throws -> Int {
-        guard let value = Int(speed), let index = Ladder.speeds.firstIndex(of: value) else {
-            throw ValidationError("--speed '\(speed)' is not allowed: use one of "
+        guard let value = parseDecimalDigits(speed), let index = Ladder.speeds.firstIndex(of: value) else {
+            throw ValidationError("--speed '\(shown(speed))' is not allowed: use one of "
                 + Ladder.speeds.map(String.init).joined(separator: ", "))
         }
         return index
