@@ -158,7 +158,7 @@ struct Explanation: Sendable {
 
     /// A parameter, signed, in six columns: −0.166, +0.441.
     func parameter(_ v: Double) -> String { notation.number(DisplayFormat.signed(v, width: 6).trimmingLeadingSpaces) }
-    /// An input or activation feeding a sum: 0, 1, 0.608.
+    /// A value of the data (an input, a target): 0, 1, 0.5.
     func input(_ v: Double) -> String { notation.number(signedMinus(v, width: 5)) }
     /// What feeds a sum: the data as it is (0, 1), an activation with its digits (0.460).
     func feed(_ l: Int, _ v: Double) -> String { l == 0 ? input(v) : notation.number(signedMinus(v, width: 5, trimZeros: false)) }
@@ -166,7 +166,7 @@ struct Explanation: Sendable {
     func quantity(_ v: Double) -> String { notation.number(signedMinus(v, width: 5, trimZeros: false)) }
     /// A probability or loss value: 0.6084.
     func probability(_ v: Double) -> String { notation.number(signedMinus(v, width: 6, trimZeros: false)) }
-    /// A gradient-like value with its sign: +0.608, −0.304.
+    /// A gradient or a dz, signed like a parameter (its sign is the point): +0.608, −0.304.
     func signedValue(_ v: Double) -> String { parameter(v) }
 
     private func signedMinus(_ v: Double, width: Int, trimZeros: Bool = true) -> String {
