@@ -124,7 +124,7 @@ public struct AppState: Sendable {
         let alpha = trainer.learningRate
         // The data set and α were accepted before, so this cannot throw; keep the old run if it did.
         if let fresh = try? Trainer(dataset: trainer.dataset, seed: seed, learningRate: alpha, model: trainer.model,
-                                    arithmetic: trainer.arithmetic) {
+                                    arithmetic: trainer.arithmetic, kernels: trainer.kernels) {
             trainer = fresh
             resetHistory()
         }

@@ -142,7 +142,7 @@ struct BoundaryPanel {
     }
 
     private func regionColor(_ y: Double, _ colors: (zero: Color, one: Color, fade: Color, contour: Color)) -> Color {
-        colors.zero.mixed(with: colors.one, amount: y).mixed(with: colors.fade, amount: 0.55)
+        colors.zero.mixed(with: colors.one, amount: y).mixed(with: colors.fade, amount: 0.4)
     }
 
     /// ŷ at the centre of each of `columns × rows` pixels, row-major, top row first.

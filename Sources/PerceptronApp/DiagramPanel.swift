@@ -14,6 +14,10 @@ enum DiagramPanel {
     }
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
+        if c.trace.layers.count == 2 {
+            NetworkDiagramPanel(c).render(into: &buffer, area: area)
+            return
+        }
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
         let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)

@@ -43,7 +43,10 @@ enum ExplainPanel {
         // What does not fit scrolls (PgDn / PgUp), with a line saying so at either end.
         let rows = text.height - 1
         let ellipsis = c.glyphs.isASCII ? "..." : "…"
-        let offset = lines.count > rows ? min(state.explainScroll, lines.count - rows + 1) : 0
+        var scroll = state.explainScroll
+        // While the quiz asks, the parameter being answered stays in view.
+        if state.quizIsAsking, let quiz = state.quiz { scroll = max(0, quiz.cursor + 4 - rows) }
+        let offset = lines.count > rows ? min(scroll, lines.count - rows + 1) : 0
         var shown = Array(lines.dropFirst(offset))
         var y = text.y + 1
         if offset > 0 {

@@ -5,10 +5,11 @@ import TerminalUI
 public enum ExplainPhase: String, CaseIterable, Sendable {
     case forward, loss, backward, update
 
+    /// 1…4, in the order of a step.
+    var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
     /// The phase after this one; nil after `update` (the step is complete).
-    var next: ExplainPhase? { ExplainPhase.allCases.firstIndex(of: self).flatMap { $0 + 1 < 4 ? ExplainPhase.allCases[$0 + 1] : nil } }
-    var previous: ExplainPhase? { ExplainPhase.allCases.firstIndex(of: self).flatMap { $0 > 0 ? ExplainPhase.allCases[$0 - 1] : nil } }
-    var number: Int { (ExplainPhase.allCases.firstIndex(of: self) ?? 0) + 1 }
+    var next: ExplainPhase? { number < Self.allCases.count ? Self.allCases[number] : nil }
+    var previous: ExplainPhase? { number > 1 ? Self.allCases[number - 2] : nil }
 }
 
 /// What a piece of worked arithmetic is, so the panel can colour it; the explanation stays free of styles.
@@ -40,7 +41,7 @@ struct Notation: Sendable {
     let ascii: Bool
     var times: String { ascii ? "*" : "·" }
     var minus: String { ascii ? "-" : "−" }
-    var sigma: String { ascii ? "sig" : "σ" }
+    var sigma: String { ascii ? "s" : "σ" }
     var yHat: String { ascii ? "p" : "ŷ" }
     var sum: String { ascii ? "sum" : "Σ" }
     var alpha: String { ascii ? "lr" : "α" }
@@ -157,7 +158,7 @@ struct Explanation: Sendable {
 
     /// A parameter, signed, in six columns: −0.166, +0.441.
     func parameter(_ v: Double) -> String { notation.number(DisplayFormat.signed(v, width: 6).trimmingLeadingSpaces) }
-    /// An input or activation feeding a sum: 0, 1, 0.608.
+    /// A value of the data (an input, a target): 0, 1, 0.5.
     func input(_ v: Double) -> String { notation.number(signedMinus(v, width: 5)) }
     /// What feeds a sum: the data as it is (0, 1), an activation with its digits (0.460).
     func feed(_ l: Int, _ v: Double) -> String { l == 0 ? input(v) : notation.number(signedMinus(v, width: 5, trimZeros: false)) }
@@ -165,7 +166,7 @@ struct Explanation: Sendable {
     func quantity(_ v: Double) -> String { notation.number(signedMinus(v, width: 5, trimZeros: false)) }
     /// A probability or loss value: 0.6084.
     func probability(_ v: Double) -> String { notation.number(signedMinus(v, width: 6, trimZeros: false)) }
-    /// A gradient-like value with its sign: +0.608, −0.304.
+    /// A gradient or a dz, signed like a parameter (its sign is the point): +0.608, −0.304.
     func signedValue(_ v: Double) -> String { parameter(v) }
 
     private func signedMinus(_ v: Double, width: Int, trimZeros: Bool = true) -> String {

@@ -16,10 +16,10 @@ enum HelpOverlay {
         ("t", nil, "next colour theme"),
         ("a  A", nil, "boundary: next / previous pair of axes"),
         ("1 … 6", "1 .. 6", "zoom a panel / back (1 diagram … 6 boundary)"),
-        ("Ctrl-L", nil, "redraw the whole screen"),
         ("x", nil, "explain the step: n/→ next phase, ← back"),
         ("Q", nil, "quiz: say which way each weight moves"),
-        ("7", nil, "loss landscape: w e axes, z Z zoom, v slice"),
+        ("7", nil, "loss landscape: a A axes, z Z zoom, c slice"),
+        ("Ctrl-L", nil, "redraw the whole screen"),
         ("?", nil, "this help (Esc closes it)"),
         ("q  Esc", nil, "quit"),
     ]

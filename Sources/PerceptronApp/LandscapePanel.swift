@@ -9,7 +9,7 @@ import TerminalUI
 /// The loss landscape (key 7, `frame --panel landscape`): L over two parameters, the others held
 /// at the current state, as a heat map with contour bands (two pixels per cell in colour, shaded
 /// glyphs in mono and ASCII), the current point, the negative gradient and the path the run took.
-/// The slice view (`v`) shows L along one parameter with its tangent and the step α·∂L/∂w.
+/// The slice view (`c`) shows L along one parameter with its tangent and the step α·∂L/∂w.
 enum LandscapePanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
         let state = c.state
@@ -76,7 +76,8 @@ enum LandscapePanel {
     private static let greys: [Color] = ["#1C1C1C", "#303030", "#444444", "#585858", "#6C6C6C", "#8A8A8A", "#A8A8A8", "#C6C6C6"]
         .compactMap { Color(hex: $0) }
     private static let unicodeShades: [Character] = [" ", "·", ":", "░", "▒", "▓", "█"]
-    private static let asciiShades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#"]
+    // No "-", "|", "/" or "\\": those draw the arrow, which must stand out from the bands.
+    private static let asciiShades: [Character] = [" ", ".", ":", ";", "+", "*", "%", "#"]
 
     /// How the heat map is painted for the theme and glyph set.
     enum Paint {
@@ -172,7 +173,8 @@ enum LandscapePanel {
         // Axes and legend.
         let dim = c.style(.dimText), text = c.style(.text)
         func range(_ r: ClosedRange<Double>) -> String {
-            DisplayFormat.signed(r.lowerBound, width: 7).trimmingLeadingSpaces + " … " + DisplayFormat.signed(r.upperBound, width: 7).trimmingLeadingSpaces
+            DisplayFormat.signed(r.lowerBound, width: 7).trimmingLeadingSpaces + (ascii ? " .. " : " … ")
+                + DisplayFormat.signed(r.upperBound, width: 7).trimmingLeadingSpaces
         }
         var x = buffer.write("\(ascii ? "->" : "→") \(names.0) ", x: inner.x, y: plot.maxY, style: text, clip: inner)
         x = buffer.write(range(window.u), x: x, y: plot.maxY, style: dim, clip: inner)
@@ -233,11 +235,16 @@ enum LandscapePanel {
         canvas.line(from: (u0 - reach, loss - gradient * reach), to: (u0 + reach, loss + gradient * reach),
                     xRange: window.u, yRange: yRange, style: c.style(.title))
         canvas.render(into: &buffer, at: plot, marker: c.marker)
+        // Columns as the canvas places dots, so the axis marks sit under the curve's points.
         func column(_ u: Double) -> Int {
-            plot.x + Int(((u - window.u.lowerBound) / (window.u.upperBound - window.u.lowerBound) * Double(plot.width - 1)).rounded())
+            plot.x + (canvas.dot(x: u, y: yRange.lowerBound, xRange: window.u, yRange: yRange)?.x ?? -2) / 2
         }
-        let row = plot.y + Int(((yRange.upperBound - loss) / (yRange.upperBound - yRange.lowerBound) * Double(plot.height - 1)).rounded())
-        if loss.isFinite { buffer.set(min(max(column(u0), plot.x), plot.maxX - 1), row, ascii ? "@" : "◆", style: c.style(.highlight)) }
+        // The current point in the cell the curve passes through there.
+        if let dot = canvas.dot(x: u0, y: loss, xRange: window.u, yRange: yRange) {
+            let x = plot.x + min(max(dot.x / 2, 0), plot.width - 1)
+            let y = plot.y + min(max(dot.y / 4, 0), plot.height - 1)
+            buffer.set(x, y, ascii ? "@" : "◆", style: c.style(.highlight))
+        }
 
         // y labels, then the axis with the step −α·∂L/∂w drawn on it.
         let dim = c.style(.dimText)
@@ -270,8 +277,9 @@ enum LandscapePanel {
     }
 }
 
-/// The landscape's keys: 7 shows or hides it; while it is shown, w and e pick the horizontal and
-/// vertical parameter, z and Z zoom in and out, v switches map and slice, 0 goes back to the default.
+/// The landscape's keys: 7 shows or hides it; while it is shown, a and A pick the next horizontal and
+/// vertical parameter (as they pick the boundary's axes elsewhere), z and Z zoom in and out, c
+/// switches map and slice (a cut through the map), 0 goes back to the default.
 func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
     if key == .character("7") {
         state.zoomedPanel = state.zoomedPanel == .landscape ? nil : .landscape
@@ -282,12 +290,12 @@ func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
     let count = state.trainer.parameters.count
     let (u, v) = state.landscape.axes(gradients: trace.parameterGradients)
     switch key {
-    case .character("w"):
+    case .character("a"):
         var next = (u + 1) % count
         if next == v, count > 2 { next = (next + 1) % count }
         state.landscape.horizontal = next
         state.landscape.vertical = v
-    case .character("e"):
+    case .character("A"):
         var next = (v + 1) % count
         if next == u, count > 2 { next = (next + 1) % count }
         state.landscape.horizontal = u
@@ -296,7 +304,7 @@ func handleLandscapeKey(_ key: Key, _ state: inout AppState) -> Bool {
         state.landscape.zoom = min(state.landscape.zoom + 1, LandscapeSettings.zoomRange.upperBound)
     case .character("Z"):
         state.landscape.zoom = max(state.landscape.zoom - 1, LandscapeSettings.zoomRange.lowerBound)
-    case .character("v"):
+    case .character("c"):
         state.landscape.slice.toggle()
     case .character("0"):
         state.landscape = LandscapeSettings()

@@ -32,56 +32,83 @@ public struct LandscapeSettings: Sendable, Equatable {
 }
 
 /// The loss as a function of two parameters with the others held at the current state: the
-/// landscape gradient descent walks on. Computed fresh from the model's own forward pass
-/// (`Trainer.predict`), one grid point per pixel.
+/// landscape gradient descent walks on. Computed fresh for every frame, one forward pass per pixel,
+/// from the model's layers (σ with the C library's exp: a picture, so the last bit does not matter,
+/// and no allocation per point keeps a 200×60 screen cheap).
 struct LossLandscape {
-    let trainer: Trainer
     let axes: (Int, Int)
-    private let rows: [[Double]]
+    private let loss: Loss
+    private let inputs: [Double]
+    private let targets: [Double]
+    private let inputCount: Int
+    /// Per layer: inputs, units, where its weights and its biases (if any) start in `parameters`.
+    private let shapes: [(inputs: Int, units: Int, weights: Int, biases: Int?)]
+    private var parameters: [Double]
+    /// Two activation buffers, one per layer in flight.
+    private var current: [Double]
+    private var next: [Double]
 
     init(trainer: Trainer, axes: (Int, Int)) {
-        self.trainer = trainer
         self.axes = axes
-        rows = (0..<trainer.dataset.sampleCount).map { Array(trainer.dataset.row($0)) }
+        loss = trainer.model.loss
+        inputs = trainer.dataset.inputs
+        targets = trainer.dataset.targets
+        inputCount = trainer.dataset.inputCount
+        parameters = trainer.parameters
+        var offset = 0
+        shapes = trainer.layers.map { layer in
+            let weights = offset
+            offset += layer.weights.count
+            let biases = layer.biases.map { _ in offset }
+            offset += layer.biases?.count ?? 0
+            return (layer.inputCount, layer.unitCount, weights, biases)
+        }
+        let widest = max(trainer.dataset.inputCount, trainer.layers.map(\.unitCount).max() ?? 1)
+        current = [Double](repeating: 0, count: widest)
+        next = current
     }
 
-    /// The model's loss for `probe` (the model with two parameters moved), from its own predictions.
-    private func loss(_ probe: Trainer) -> Double {
+    /// The model's loss at the parameters as they are now.
+    private mutating func evaluate() -> Double {
         var total = 0.0
-        switch trainer.model.loss {
-        case .crossEntropy:
-            for (i, x) in rows.enumerated() {
-                let y = trainer.dataset.targets[i], a = probe.predict(x)
-                total += y * log(a) + (1 - y) * log(1 - a)
+        let m = targets.count
+        for s in 0..<m {
+            for i in 0..<inputCount { current[i] = inputs[s * inputCount + i] }
+            for shape in shapes {
+                for j in 0..<shape.units {
+                    var z = shape.biases.map { parameters[$0 + j] } ?? 0
+                    for i in 0..<shape.inputs { z += current[i] * parameters[shape.weights + i * shape.units + j] }
+                    next[j] = 1 / (1 + exp(-z))
+                }
+                swap(&current, &next)
             }
-            return -total / Double(rows.count)
-        case .squared:
-            for (i, x) in rows.enumerated() {
-                let e = trainer.dataset.targets[i] - probe.predict(x)
-                total += e * e
+            let y = targets[s], a = current[0]
+            switch loss {
+            case .crossEntropy: total += y * log(a) + (1 - y) * log(1 - a)
+            case .squared: total += (y - a) * (y - a)
             }
-            return 0.5 * total
         }
+        return loss == .crossEntropy ? -total / Double(m) : 0.5 * total
     }
 
     /// L at parameters (u, v) on the two axes.
     func loss(_ u: Double, _ v: Double) -> Double {
-        var probe = trainer
-        probe.setParameter(axes.0, to: u)
-        probe.setParameter(axes.1, to: v)
-        return loss(probe)
+        var probe = self
+        probe.parameters[axes.0] = u
+        probe.parameters[axes.1] = v
+        return probe.evaluate()
     }
 
     /// L over a `columns` × `rows` grid of pixel centres, row 0 at the top (the largest v).
     func grid(u: ClosedRange<Double>, v: ClosedRange<Double>, columns: Int, rows gridRows: Int) -> [Double] {
         guard columns > 0, gridRows > 0 else { return [] }
-        var probe = trainer
+        var probe = self
         var values = [Double](repeating: 0, count: columns * gridRows)
         for r in 0..<gridRows {
-            probe.setParameter(axes.1, to: v.upperBound - (Double(r) + 0.5) / Double(gridRows) * (v.upperBound - v.lowerBound))
+            probe.parameters[axes.1] = v.upperBound - (Double(r) + 0.5) / Double(gridRows) * (v.upperBound - v.lowerBound)
             for col in 0..<columns {
-                probe.setParameter(axes.0, to: u.lowerBound + (Double(col) + 0.5) / Double(columns) * (u.upperBound - u.lowerBound))
-                values[r * columns + col] = loss(probe)
+                probe.parameters[axes.0] = u.lowerBound + (Double(col) + 0.5) / Double(columns) * (u.upperBound - u.lowerBound)
+                values[r * columns + col] = probe.evaluate()
             }
         }
         return values
@@ -89,10 +116,10 @@ struct LossLandscape {
 
     /// L along the horizontal axis alone (the other parameters held), at `count` points across `u`.
     func slice(u: ClosedRange<Double>, count: Int) -> [Double] {
-        var probe = trainer
+        var probe = self
         return (0..<max(0, count)).map { k in
-            probe.setParameter(axes.0, to: u.lowerBound + Double(k) / Double(max(1, count - 1)) * (u.upperBound - u.lowerBound))
-            return loss(probe)
+            probe.parameters[axes.0] = u.lowerBound + Double(k) / Double(max(1, count - 1)) * (u.upperBound - u.lowerBound)
+            return probe.evaluate()
         }
     }
 }

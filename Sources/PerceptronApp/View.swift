@@ -45,10 +45,13 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
     let sampleRows = state.trainer.dataset.sampleCount + 3
     let spare = body.height - sampleRows
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
-    let topHeight = min(max(8, spare * 2 / 5), 16)
+    // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
+    let network = state.trainer.model.hiddenUnits != nil
+    let topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
     let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
     let wide = body.width >= 120
-    let top = bands[0].split(.horizontal, wide ? [.percentage(50), .fill(1)] : [.length(42), .fill(1)])
+    let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
+                                                : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
     let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
     DiagramPanel.render(context, area: top[0], into: &buffer)
     WeightsPanel.render(context, area: top[1], into: &buffer)

@@ -2,8 +2,9 @@ extension Trainer {
     /// One hidden layer of h sigmoid units and one sigmoid output unit: parameters plus scratch,
     /// flat and fixed-size so a step runs on raw pointers and allocates nothing.
     ///
-    /// The step is NumPy's code for this network, every sum in the order OpenBLAS's "Haswell"
-    /// kernels use for its shapes (`HaswellOrder`), the products with 0/1 inputs exact.
+    /// The step is NumPy's code for this network, every sum in the order the chosen OpenBLAS
+    /// kernel set uses for its shapes (`SumOrder`); products with 0/1 inputs are exact, so the
+    /// dgemm products with X need only their order.
     struct NetworkStorage: Sendable {
         let n: Int
         let m: Int
@@ -12,6 +13,7 @@ extension Trainer {
         let targets: [Double]
         let loss: Loss
         let hasBias: Bool
+        let kernels: MatrixKernels
         /// n × h, input-major: w1[i*h + j] joins input i to hidden unit j.
         var w1: [Double]
         var b1: [Double]
@@ -38,7 +40,8 @@ extension Trainer {
             }
         }
 
-        init(dataset: Dataset, model: ModelSpec, hiddenUnits h: Int, w1: [Double], w2: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, hiddenUnits h: Int, w1: [Double], w2: [Double]) {
+            self.kernels = kernels
             n = dataset.inputCount
             m = dataset.sampleCount
             self.h = h
@@ -73,26 +76,28 @@ extension Trainer {
         mutating func advance<K: ExpLogKernel, O: StepObserver>(
             _ count: Int, learningRate alpha: Double, _ kernel: K.Type, _ observer: inout O
         ) {
-            switch loss {
-            case .crossEntropy: advance(count, alpha, CrossEntropyRule.self, kernel, &observer)
-            case .squared: advance(count, alpha, SquaredRule.self, kernel, &observer)
+            switch (loss, kernels) {
+            case (.crossEntropy, .haswell): advance(count, alpha, CrossEntropyRule.self, HaswellOrder.self, kernel, &observer)
+            case (.crossEntropy, .skylakeX): advance(count, alpha, CrossEntropyRule.self, SkylakeXOrder.self, kernel, &observer)
+            case (.squared, .haswell): advance(count, alpha, SquaredRule.self, HaswellOrder.self, kernel, &observer)
+            case (.squared, .skylakeX): advance(count, alpha, SquaredRule.self, SkylakeXOrder.self, kernel, &observer)
             }
         }
 
-        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
-            _ count: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type, _ observer: inout O
+        private mutating func advance<R: LossRule, B: SumOrder, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _ rule: R.Type, _ order: B.Type, _ kernel: K.Type, _ observer: inout O
         ) {
             // The built-in tables' shapes as constants, so the compiler unrolls the inner loops.
             switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
-            default: advance(count, alpha, n: n, m: m, rule, kernel, &observer)
+            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, order, kernel, &observer)
+            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, order, kernel, &observer)
+            default: advance(count, alpha, n: n, m: m, rule, order, kernel, &observer)
             }
         }
 
         @inline(__always)
-        private mutating func advance<R: LossRule, K: ExpLogKernel, O: StepObserver>(
-            _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: K.Type, _ observer: inout O
+        private mutating func advance<R: LossRule, B: SumOrder, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: B.Type, _: K.Type, _ observer: inout O
         ) {
             let h = self.h, hasBias = self.hasBias
             let o = Offsets(n: n, m: m, h: h)
@@ -124,7 +129,7 @@ extension Trainer {
                     }
                     // A2 = σ(A1·W2 + b2): dgemv_t.
                     for i in 0..<m {
-                        let z = HaswellOrder.rowDot(a1 + i &* h, w2, h, row: i, rows: m) + b2
+                        let z = B.rowDot(a1 + i &* h, w2, h, row: i, rows: m) + b2
                         z2[i] = z
                         let a = Math.sigmoid(z, K.self)
                         a2[i] = a
@@ -133,7 +138,7 @@ extension Trainer {
                     }
                     if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
                     // dW2 = (1/m)·A1ᵀ·dz2: dgemv_n (ddot for one hidden unit).
-                    for j in 0..<h { dW2[j] = R.scale(HaswellOrder.columnDot(a1, j, h, dz2, m), invM: invM) }
+                    for j in 0..<h { dW2[j] = R.scale(B.columnDot(a1, j, h, dz2, m), invM: invM) }
                     // dz1 = (dz2·W2ᵀ) ∘ σ'(A1), with W2 before its update.
                     for i in 0..<m {
                         for j in 0..<h {
@@ -239,11 +244,10 @@ struct LastLossObserver: StepObserver {
 
 /// The orders in which OpenBLAS's "Haswell" dgemv kernels (the ones NumPy's bundled OpenBLAS runs
 /// on AVX2 CPUs) add up products of real numbers, with their fused multiply-adds where the
-/// kernels use them. On AVX-512 CPUs OpenBLAS picks its "SkylakeX" kernels, whose orders differ
-/// in the last bit now and then.
-enum HaswellOrder {
+/// kernels use them.
+enum HaswellOrder: SumOrder {
     @inline(__always)
-    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { c.addingProduct(a, b) }
+    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { fusedMultiplyAdd(a, b, c) }
 
     /// Row `row` of an (rows × k) matrix A times w: (A·w)[row], dgemv_t's order for k columns.
     /// Which kernel sums a row depends on its position: rows in whole blocks of four use four

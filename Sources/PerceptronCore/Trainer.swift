@@ -12,6 +12,8 @@ public struct Trainer: Sendable {
     public let arithmetic: Arithmetic
     /// The layers and the loss.
     public let model: ModelSpec
+    /// Whose summation orders a hidden layer's products follow (a perceptron's products are exact).
+    public let kernels: MatrixKernels
     /// α. May change between steps (the visualiser's live learning-rate keys) through `setLearningRate`.
     public private(set) var learningRate: Double
     /// k, the number of updates made so far.
@@ -30,19 +32,20 @@ public struct Trainer: Sendable {
     /// perceptron's W as `2*np.random.random((n,1)) - 1`; with a hidden layer of h units W1 as
     /// `2*np.random.random((n,h)) - 1`, then W2 as `2*np.random.random((h,1)) - 1`. Biases start at 0.
     public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1, model: ModelSpec = .perceptron,
-                arithmetic: Arithmetic = .svml) throws(EngineError) {
+                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native) throws(EngineError) {
         guard learningRate.isFinite, learningRate > 0 else { throw .invalidLearningRate(String(learningRate)) }
         var random = LegacyRandom(seed: seed)
         self.dataset = dataset
         self.seed = seed
         self.arithmetic = arithmetic
         self.model = model
+        self.kernels = kernels
         self.learningRate = learningRate
         if let h = model.hiddenUnits {
             guard ModelSpec.hiddenUnitRange.contains(h) else { throw .invalidHiddenUnits(String(h)) }
             let w1 = random.uniformWeights(count: dataset.inputCount * h)
             let w2 = random.uniformWeights(count: h)
-            network = NetworkStorage(dataset: dataset, model: model, hiddenUnits: h, w1: w1, w2: w2)
+            network = NetworkStorage(dataset: dataset, model: model, kernels: kernels, hiddenUnits: h, w1: w1, w2: w2)
         } else {
             single = Storage(dataset: dataset, model: model, weights: random.uniformWeights(count: dataset.inputCount))
         }

@@ -109,4 +109,29 @@ final class ExplainFrameSnapshotTests: XCTestCase {
         zoomed.landscape.zoom = 1
         try assertGolden(view(zoomed).plainText, "landscape-120x40-step300-b-w1-zoom1.txt")
     }
+
+    /// A hidden layer at 80×24: the forward phase's hidden units, and the quiz over its 16
+    /// parameters keeping the one being answered in view.
+    func testHiddenLayerExplainAndQuizFrames() throws {
+        var s = AppState(trainer: try Trainer(preset: .trask3Layer), running: false, width: 80, height: 24)
+        s.fastForward(to: 100)
+        s.explainPhase = .forward
+        try assertGolden(view(s).plainText, "explain-forward-80x24-trask3layer-step100.txt")
+        update(&s, .key(.character("Q")))
+        for _ in 0..<3 { update(&s, .key(.character("n"))) }
+        for _ in 0..<14 { update(&s, .key(.up)) }
+        let text = view(s).plainText
+        XCTAssertTrue(text.contains("▶ w2_3"), text)
+        XCTAssertTrue(text.contains("lines above"), text)
+        try assertGolden(text, "quiz-asking-80x24-trask3layer-step100.txt")
+    }
+
+    /// README.md shows what `perceptron frame --explain forward` prints today.
+    func testREADMEShowsTheCurrentExplainFrame() throws {
+        let readme = try String(contentsOf: Self.root.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        var forward = try state(step: 0, width: 80, height: 24)
+        forward.explainPhase = .forward
+        XCTAssertTrue(readme.contains("```\n" + view(forward).plainText + "\n```"),
+                      "update the explain frame in README.md with the output of: perceptron frame --explain forward")
+    }
 }

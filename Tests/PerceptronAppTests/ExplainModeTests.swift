@@ -119,17 +119,18 @@ final class ExplainModeTests: XCTestCase {
         let ranked = gradients.indices.sorted { abs(gradients[$0]) > abs(gradients[$1]) }
         XCTAssertEqual(s.landscape.axes(gradients: gradients).0, ranked[0])
         XCTAssertEqual(s.landscape.axes(gradients: gradients).1, ranked[1])
-        press(.character("w"), &s)
-        XCTAssertNil(s.landscape.horizontal, "w does nothing unless the landscape is shown")
+        press(.character("a"), &s)
+        XCTAssertNil(s.landscape.horizontal, "a is the boundary's key unless the landscape is shown")
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 2))
         press(.character("7"), &s)
         XCTAssertEqual(s.zoomedPanel, .landscape)
-        press(.character("w"), &s)
+        press(.character("a"), &s)
         let (u, v) = s.landscape.axes(gradients: gradients)
         XCTAssertNotEqual(u, ranked[0])
         XCTAssertEqual(v, ranked[1])
         XCTAssertNotEqual(u, v)
         for _ in 0..<10 {
-            press(.character("e"), &s)
+            press(.character("A"), &s)
             let axes = s.landscape.axes(gradients: gradients)
             XCTAssertNotEqual(axes.0, axes.1, "the two axes are never the same parameter")
         }
@@ -137,8 +138,9 @@ final class ExplainModeTests: XCTestCase {
         XCTAssertEqual(s.landscape.zoom, 2)
         press(.character("Z"), &s, times: 20)
         XCTAssertEqual(s.landscape.zoom, LandscapeSettings.zoomRange.lowerBound)
-        press(.character("v"), &s)
+        press(.character("c"), &s)
         XCTAssertTrue(s.landscape.slice)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 2), "the boundary's axes stay")
         press(.character("0"), &s)
         XCTAssertEqual(s.landscape, LandscapeSettings())
         press(.character("7"), &s)
@@ -157,6 +159,14 @@ final class ExplainModeTests: XCTestCase {
         moved.setParameter(0, to: p[0] + 0.5)
         moved.setParameter(1, to: p[1] - 0.25)
         XCTAssertEqual(landscape.loss(p[0] + 0.5, p[1] - 0.25), moved.loss(), accuracy: 1e-12)
+        // A hidden layer with squared error too: its own loss at its own point.
+        var network = try Trainer(preset: .trask3Layer)
+        network.advance(by: 100)
+        let q = network.parameters
+        XCTAssertEqual(LossLandscape(trainer: network, axes: (2, 14)).loss(q[2], q[14]), network.loss(), accuracy: 1e-12)
+        var edited = network
+        edited.setParameter(2, to: q[2] + 1)
+        XCTAssertEqual(LossLandscape(trainer: network, axes: (2, 14)).loss(q[2] + 1, q[14]), edited.loss(), accuracy: 1e-12)
         // The grid's pixel centres: row 0 is the top (largest v).
         let grid = landscape.grid(u: 0...2, v: 0...2, columns: 2, rows: 2)
         XCTAssertEqual(grid[0], landscape.loss(0.5, 1.5), accuracy: 1e-15)

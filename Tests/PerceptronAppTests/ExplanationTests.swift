@@ -161,7 +161,7 @@ final class ExplanationTests: XCTestCase {
             }
         }
         let (ascii, _, _) = try explanation(step: 0, ascii: true)
-        XCTAssertTrue(ascii.lines(.forward).map(\.text).contains("p = sig(z) = 1/(1+e^(-0.441)) = 0.6084"))
+        XCTAssertTrue(ascii.lines(.forward).map(\.text).contains("p = s(z) = 1/(1+e^(-0.441)) = 0.6084"))
     }
 
     /// A hidden layer: each hidden unit's sum, the output's, the chain rule through the hidden units,

@@ -120,4 +120,96 @@ final class PanelTests: XCTestCase {
         let title = boundary(s, width: 70).lines[0]
         XCTAssertTrue(title.contains("x₂→ x₃↑ · x₁=1 (sample 3)"), title)
     }
+
+    /// The lesson of xor, as drawn: around each sample the region's colour is its own class's for
+    /// the hidden net, but not for the perceptron, which cannot separate the classes.
+    func testBoundaryShowsThePerceptronFailAndTheHiddenNetSucceedOnXor() throws {
+        func sidesRight(_ model: ModelSpec) throws -> Int {
+            var s = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), model: model), running: false,
+                             width: 40, height: 14)
+            s.selectedSample = 0
+            s.fastForward(to: 3000)
+            let buffer = view(s, panel: .boundary)
+            let zero = Theme.standard.style(.class0).foreground, one = Theme.standard.style(.class1).foreground
+            func distance(_ a: Color, _ b: Color) -> Int {
+                guard case .rgb(let r1, let g1, let b1) = a, case .rgb(let r2, let g2, let b2) = b else { return .max }
+                return abs(Int(r1) - Int(r2)) + abs(Int(g1) - Int(g2)) + abs(Int(b1) - Int(b2))
+            }
+            var right = 0, seen = 0
+            for y in 1..<13 {
+                for x in 1..<39 where "01".contains(buffer[x, y].character) {
+                    seen += 1
+                    let region = buffer[x + (x < 20 ? 2 : -2), y].style.foreground
+                    let nearerOne = distance(region, one) < distance(region, zero)
+                    if nearerOne == (buffer[x, y].character == "1") { right += 1 }
+                }
+            }
+            XCTAssertEqual(seen, 4, buffer.plainText)
+            return right
+        }
+        XCTAssertEqual(try sidesRight(ModelSpec(hiddenUnits: 4)), 4)
+        XCTAssertLessThan(try sidesRight(.perceptron), 4)
+    }
+
+    /// The network diagram: every hidden unit's row with its activation for the selected sample,
+    /// and at 120×40 every edge's value.
+    func testNetworkDiagramShowsUnitsActivationsAndEdgeValues() throws {
+        let trainer = try Trainer(dataset: Dataset.named("xor"), model: ModelSpec(hiddenUnits: 4))
+        var s = AppState(trainer: trainer, running: false, width: 120, height: 40)
+        s.selectedSample = 1
+        s.fastForward(to: 500)
+        let text = view(s).plainText
+        let hidden = s.trainer.layers[0], x = Array(s.trainer.dataset.row(1))
+        let activations = s.trainer.activations(x)[0]
+        for j in 0..<4 {
+            let a = DisplayFormat.plain(activations[j], width: 4)
+            XCTAssertTrue(text.contains("h" + DisplayFormat.subscriptDigits(j + 1) + " "), text)
+            XCTAssertTrue(text.contains("▶ " + a), "h\(j + 1)'s activation \(a):\n\(text)")
+            for i in 0..<3 {
+                let w = DisplayFormat.signed(hidden.weights[i * 4 + j], width: 5).trimmingLeadingSpaces
+                XCTAssertTrue(text.contains(w), "w1_\(i + 1)_\(j + 1) = \(w):\n\(text)")
+            }
+        }
+        XCTAssertTrue(text.contains("Network 3-4-1 · sample 2 of 4"), text)
+        XCTAssertTrue(text.contains("3-4-1 cross-entropy"), "the status bar names the model:\n\(text)")
+        XCTAssertTrue(text.contains("Sigmoid σ(z) · output unit"), text)
+    }
+
+    /// Weights: at 80×24 the output layer's values; zoomed, the hidden layer's matrices too.
+    func testNetworkWeightsShowTheOutputLayerAndZoomedEveryMatrix() throws {
+        let trainer = try Trainer(dataset: Dataset.named("xor"), model: ModelSpec(hiddenUnits: 4))
+        var s = AppState(trainer: trainer, running: false, width: 80, height: 24)
+        s.fastForward(to: 200)
+        let output = s.trainer.layers[1]
+        let text = view(s).plainText
+        for w in output.weights + (output.biases ?? []) {
+            XCTAssertTrue(text.contains(DisplayFormat.signed(w, width: 8)), "\(w):\n\(text)")
+        }
+        s.zoomedPanel = .weights
+        let zoomed = view(s).plainText
+        for title in ["hidden", "∂L/∂w", "Δ step", "output"] { XCTAssertTrue(zoomed.contains(title + " "), zoomed) }
+        for w in s.trainer.layers[0].weights {
+            XCTAssertTrue(zoomed.contains(DisplayFormat.signed(w, width: 7)), "\(w):\n\(zoomed)")
+        }
+    }
+
+    /// One input: the plane is a line of ŷ along x₁, the samples on the middle row; a run that
+    /// diverged (NaN everywhere) still draws, with no contour.
+    func testBoundaryWithOneInputAndAfterDivergence() throws {
+        let line = Dataset(name: "line", summary: "one input", rows: [[0], [1], [2], [3]], targets: [0, 0, 1, 1])
+        var s = try state(line, width: 80, height: 24)
+        s.fastForward(to: 200)
+        let one = boundary(s).lines
+        XCTAssertTrue(one[0].contains("boundary · x₁→ ─"), one.joined(separator: "\n"))
+        XCTAssertEqual(one.joined().filter { $0 == "0" || $0 == "1" }.count >= 4, true, one.joined(separator: "\n"))
+
+        var mono = Theme.standard
+        mono.glyphs = .ascii
+        var wild = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), learningRate: 1e6,
+                                                 model: ModelSpec(hiddenUnits: 4)), running: false, width: 40, height: 12)
+        wild.themes = [mono]
+        wild.fastForward(to: 50)
+        let text = view(wild, panel: .boundary).plainText
+        XCTAssertEqual(text.split(separator: "\n").count, 12, text)
+    }
 }

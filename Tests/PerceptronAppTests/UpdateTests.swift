@@ -209,6 +209,20 @@ final class UpdateTests: XCTestCase {
         XCTAssertNil(s.zoomedPanel)
     }
 
+    /// `a` steps through the pairs of inputs the boundary is drawn over, `A` back; they wrap.
+    func testAxesKeyCyclesThePairsOfInputs() throws {
+        var s = try state()
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 1))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 2))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, .first, "three inputs have three pairs")
+        press(.character("A"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
+    }
+
     /// Ctrl-L asks for a full repaint and changes nothing; no other message asks for anything.
     func testCtrlLAsksForARedrawAndChangesNothing() throws {
         var s = try state()
@@ -225,19 +239,5 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(update(&s, .key(.shiftLeft)), [])
         XCTAssertEqual(update(&s, .tick(seconds: 1)), [])
         XCTAssertEqual(update(&s, .resize(width: 90, height: 30)), [])
-    }
-
-    /// `a` steps through the pairs of inputs the boundary is drawn over, `A` back; they wrap.
-    func testAxesKeyCyclesThePairsOfInputs() throws {
-        var s = try state()
-        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 1))
-        press(.character("a"), &s)
-        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 2))
-        press(.character("a"), &s)
-        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
-        press(.character("a"), &s)
-        XCTAssertEqual(s.boundaryAxes, .first, "three inputs have three pairs")
-        press(.character("A"), &s)
-        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
     }
 }

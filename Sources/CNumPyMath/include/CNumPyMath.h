@@ -25,6 +25,10 @@ double cnumpymath_log(double x);
 double cnumpymath_exp_baseline(double x);
 double cnumpymath_log_baseline(double x);
 
+/* Whether this CPU and OS run AVX-512F code: when they do, NumPy's bundled OpenBLAS picks its
+ * "SkylakeX" kernels, whose summation orders differ from its AVX2 ("Haswell") ones. */
+int cnumpymath_has_avx512f(void);
+
 #ifdef __cplusplus
 }
 #endif

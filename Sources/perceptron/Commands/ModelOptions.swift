@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import PerceptronCore
 
@@ -24,6 +29,12 @@ struct ModelOptions: ParsableArguments {
                 """, valueName: "NAME"))
     var preset: String?
 
+    @Option(name: .long,
+            help: ArgumentHelp("""
+                Whose summation orders a hidden layer follows: auto (NumPy's OpenBLAS on this CPU,                 or OPENBLAS_CORETYPE when set), haswell or skylakex.
+                """, valueName: "KERNELS"))
+    var blas: String = "auto"
+
     /// The checked values; `validate()` has already refused anything else.
     var presetValue: Preset? { preset.flatMap(Preset.init(rawValue:)) }
 
@@ -35,7 +46,20 @@ struct ModelOptions: ParsableArguments {
         return spec
     }
 
+    /// As NumPy's OpenBLAS chooses: OPENBLAS_CORETYPE if it names one of the two sets, else by CPU.
+    var kernels: MatrixKernels {
+        if let chosen = MatrixKernels(rawValue: blas) { return chosen }
+        if let coreType = getenv("OPENBLAS_CORETYPE"), let named = MatrixKernels(coreType: String(cString: coreType)) {
+            return named
+        }
+        return .native
+    }
+
     func validate() throws {
+        guard blas == "auto" || MatrixKernels(rawValue: blas) != nil else {
+            throw ValidationError(
+                "--blas '\(blas)' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
         if let hidden {
             let range = ModelSpec.hiddenUnitRange
             guard let units = Int(hidden), range.contains(units) else {
@@ -68,7 +92,7 @@ extension TrainingOptions {
     func makeTrainer(model: ModelOptions) -> Trainer {
         // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
         (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                      arithmetic: math.arithmeticValue))
+                      arithmetic: math.arithmeticValue, kernels: model.kernels))
             ?? makeTrainer()
     }
 }
