@@ -26,7 +26,7 @@ enum HelpOverlay {
 
     /// The slide keys, listed first while a lesson plays.
     static let lessonKeys: [(String, String?, String)] = [
-        ("PgDn PgUp", nil, "next / previous slide (also . and ,)"),
+        ("PgDn PgUp", nil, "next / previous slide (. , too; reads on first)"),
         (":", nil, "go to slide: type its number, Enter"),
     ]
 

@@ -164,6 +164,12 @@ func handleLessonKey(_ key: Key, _ state: inout AppState) -> Bool {
         state.lesson = lesson
         return true
     }
+    // PgDn and PgUp (a presenter's clicker) first read on through an explanation that does not
+    // fit, then turn the page; `.` and `,` always turn it.
+    if state.explainPhase != nil {
+        if key == .pageDown, explanationContinuesBelow(state) { return false }
+        if key == .pageUp, state.explainScroll > 0 { return false }
+    }
     switch key {
     case .pageDown, .character("."):
         if lesson.index + 1 < lesson.count { state = state.showingSlide(lesson.index + 1) } else { state.notice = "last slide" }
@@ -176,4 +182,10 @@ func handleLessonKey(_ key: Key, _ state: inout AppState) -> Bool {
         return false
     }
     return true
+}
+
+/// Whether explain mode's panel has lines below what it shows, as drawn on this screen (its
+/// "more lines" marker: the layout decides how many fit).
+func explanationContinuesBelow(_ state: AppState) -> Bool {
+    view(state).plainText.contains(" more lines (")
 }

@@ -211,6 +211,24 @@ final class BuiltInLessonTests: XCTestCase {
         XCTAssertEqual(state.lesson?.index, 11)
     }
 
+    /// On an explanation longer than the screen, PgDn reads on first, then turns the page; `.` always turns it.
+    func testPageDownReadsOnThroughAnExplanationThenTurnsThePage() throws {
+        let text = "# Backward\n@preset trask-3layer\n@explain backward\n# Next\n"
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _ in throw LessonTestError.noFiles }
+        var state = playback.scene(0, like: AppState(trainer: playback.starts[0], running: false, width: 80, height: 24))
+        XCTAssertTrue(explanationContinuesBelow(state))
+        var presses = 0
+        while state.lesson?.index == 0, presses < 50 {
+            update(&state, .key(.pageDown))
+            presses += 1
+        }
+        XCTAssertEqual(state.lesson?.index, 1)
+        XCTAssertGreaterThan(presses, 1, "the explanation scrolled before the page turned")
+        state = playback.scene(0, like: state)
+        update(&state, .key(.character(".")))
+        XCTAssertEqual(state.lesson?.index, 1)
+    }
+
     /// A live slide runs its steps and pauses exactly at the end of them.
     func testLiveRunPausesAtItsLastStep() throws {
         let playback = try notebook()

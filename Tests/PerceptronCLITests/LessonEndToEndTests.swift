@@ -21,7 +21,14 @@ final class LessonEndToEndTests: XCTestCase {
         let session = try TmuxSession(arguments: [perceptronExecutablePath(), "lesson", "notebook"] + arguments,
                                       width: width, height: height)
         for (i, title) in titles.enumerated() {
-            if i > 0 { try session.sendKeys(i % 2 == 0 ? "PageDown" : ".") }
+            // Slides 7 to 10 explain a step at more length than fits: there PgDn reads on first
+            // (checked on slide 7), so `.` turns the page.
+            if i == 7 {
+                try session.sendKeys("PageDown")
+                let readOn = try session.waitFor("lines above (PgUp)")
+                XCTAssertTrue(readOn.contains("slide 7/15"), readOn)
+            }
+            if i > 0 { try session.sendKeys((7...10).contains(i) || i % 2 == 1 ? "." : "PageDown") }
             let screen = try session.waitFor("slide \(i + 1)/15")
             XCTAssertTrue(screen.contains(title), "slide \(i + 1): \(title)\n\(screen)")
         }
