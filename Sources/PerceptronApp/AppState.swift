@@ -17,8 +17,10 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// Projection mode: big numbers and the loss plot for the back row, secondary panels hidden.
     public var presenting = false
-    /// A panel shown alone on the whole screen (keys 1–5), or nil.
+    /// A panel shown alone on the whole screen (keys 1–6), or nil.
     public var zoomedPanel: Panel?
+    /// The two inputs the decision boundary is drawn over (key a).
+    public var boundaryAxes = AxisPair.first
     /// The themes `t` cycles through (never empty), and the one in use.
     public var themes: [Theme] = [.standard] {
         didSet { if themes.isEmpty { themes = [.standard] }; themeIndex = min(themeIndex, themes.count - 1) }
@@ -133,9 +135,18 @@ public struct AppState: Sendable {
     }
 }
 
-/// The panels, numbered as the zoom keys 1–5 choose them.
+/// The panels, numbered as the zoom keys 1–6 choose them.
 public enum Panel: Int, CaseIterable, Sendable {
-    case diagram = 1, weights, sigmoid, loss, predictions
+    case diagram = 1, weights, sigmoid, loss, predictions, boundary
+
+    /// The panel's name for `perceptron frame --panel`.
+    public var name: String { String(describing: self) }
+
+    /// The panel called `name`, or nil.
+    public init?(name: String) {
+        guard let panel = Panel.allCases.first(where: { $0.name == name }) else { return nil }
+        self = panel
+    }
 }
 
 /// SplitMix64: a tiny, well-mixed generator for picking new seeds.

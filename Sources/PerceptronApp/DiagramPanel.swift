@@ -6,7 +6,18 @@ import TerminalUI
 ///      x₂ 1 ─── +0.44 ───┼─▶ Σ ─▶ σ ─▶ ŷ 0.6084
 ///      x₃ 0 ╍╍╍ −1.00 ╍╍╍╯  b=+0.00      y 0 ✗
 enum DiagramPanel {
+    /// The most inputs drawn with an edge each.
+    static let maxEdges = 8
+
+    static func inputName(_ j: Int, ascii: Bool) -> String {
+        "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
+    }
+
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        if c.trace.layers.count == 2 {
+            NetworkDiagramPanel(c).render(into: &buffer, area: area)
+            return
+        }
         let m = c.dataset.sampleCount, n = c.dataset.inputCount
         let sample = c.state.selectedSample
         let inner = c.box("Perceptron · sample \(sample + 1) of \(m)", area: area, into: &buffer)
@@ -22,34 +33,54 @@ enum DiagramPanel {
         let tailWidth = [arrow, " ", sum, " ", arrow, " ", activation, " ", arrow, " ", output, predictionText]
             .map(\.columnWidth).reduce(1, +)
         guard inner.height >= 3, inner.width >= tailWidth + 16 else { return }
-        let showLegend = inner.height >= n * 2
+        // Up to 8 inputs get an edge each (as many as there are rows for); the rest share one
+        // labelled bundle, and the weights panel has every value.
+        let edgeRows = n <= min(maxEdges, inner.height) ? n : max(1, min(maxEdges, inner.height - 1))
+        let count = edgeRows < n ? edgeRows + 1 : n
+        let showLegend = inner.height >= count * 2
         let usable = showLegend ? inner.height - 1 : inner.height
-        let rows = (0..<n).map { inner.y + (2 * $0 + 1) * usable / (2 * n) }
+        let rows = (0..<count).map { inner.y + (2 * $0 + 1) * usable / (2 * count) }
         let centerY = inner.y + (usable - 1) / 2
-        let labelX = inner.x + 1, edgeX = inner.x + 6
+        let names = (0..<edgeRows).map { inputName($0, ascii: ascii) }
+        let bundleName = edgeRows < n ? inputName(edgeRows, ascii: ascii) + (ascii ? ".." : "…") + inputName(n - 1, ascii: ascii) : ""
+        let x = c.dataset.row(sample)
+        let values = (0..<edgeRows).map { DisplayFormat.compact(x[x.startIndex + $0], width: 3) }
+        let nameWidth = names.map(\.columnWidth).max() ?? 0
+        let labelX = inner.x + 1
+        let edgeX = labelX + nameWidth + 1 + (values.map(\.columnWidth).max() ?? 0) + 1
         let junctionX = inner.maxX - tailWidth - 1
         let bus = c.style(.dimText)
-        let x = c.dataset.row(sample)
 
         // The bus that gathers the edges into Σ.
         let top = min(rows.first!, centerY), bottom = max(rows.last!, centerY)
         for y in top...bottom { buffer.set(junctionX, y, ascii ? "|" : "│", style: bus) }
 
-        for j in 0..<n {
-            // A hidden layer's weights are not drawn here yet; its output weights may be fewer than the inputs.
-            let y = rows[j], w = c.trace.weightsBefore.indices.contains(j) ? c.trace.weightsBefore[j] : 0
-            let name = "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
-            buffer.write(name, x: labelX, y: y, style: c.style(.text), clip: inner)
-            buffer.write(DisplayFormat.compact(x[x.startIndex + j], width: 3), x: labelX + name.columnWidth + 1, y: y,
-                         style: c.style(.title), clip: inner)
+        for j in 0..<count {
+            let y = rows[j]
+            defer {
+                buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
+                           style: bus)
+            }
+            if j == edgeRows {
+                let start = min(max(edgeX, labelX + bundleName.columnWidth + 1), junctionX)
+                buffer.write(bundleName, x: labelX, y: y, style: c.style(.text), clip: inner)
+                for ex in start..<junctionX { buffer.set(ex, y, ascii ? "~" : "═", style: bus) }
+                let label = " \(n - edgeRows) weights "
+                if label.count + 2 <= junctionX - start {
+                    buffer.write(label, x: start + (junctionX - start - label.count) / 2, y: y, style: bus)
+                }
+                continue
+            }
+            let w = c.trace.weightsBefore[j]
+            buffer.write(names[j], x: labelX, y: y, style: c.style(.text), clip: inner)
+            buffer.write(values[j], x: labelX + nameWidth + 1, y: y, style: c.style(.title), clip: inner)
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
             let label = " " + DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces + " "
-            let labelStart = edgeX + (junctionX - edgeX - label.columnWidth) / 2
-            buffer.write(label, x: labelStart, y: y, style: edgeStyle, clip: inner)
-            buffer.set(junctionX, y, junction(y: y, centerY: centerY, top: top, bottom: bottom, input: true, ascii: ascii),
-                       style: bus)
+            if label.columnWidth + 2 <= junctionX - edgeX {
+                buffer.write(label, x: edgeX + (junctionX - edgeX - label.columnWidth) / 2, y: y, style: edgeStyle, clip: inner)
+            }
         }
         if !rows.contains(centerY) {
             buffer.set(junctionX, centerY,

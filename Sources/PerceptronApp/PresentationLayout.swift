@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// Projection mode (`p`, `--present`): the step, the loss and the parameters in big block digits,
-/// and the loss plot in thick glyphs; the secondary panels are hidden (keys 1–5 still zoom them).
+/// and the loss plot in thick glyphs; the secondary panels are hidden (keys 1–6 still zoom them).
 enum PresentationLayout {
     /// Returns the bottom band, whose border carries the key hints.
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) -> Rect {
@@ -26,7 +26,8 @@ enum PresentationLayout {
         for (i, value) in parameters.enumerated() {
             let column = columns[i % perRow]
             let y = weightsInner.y + (i / perRow) * (digitRows + 1)
-            let name = i < parameters.count - 1 ? "w\(i + 1)" : "b"
+            // A network's big numbers are its output layer's: the weight from each hidden unit.
+            let name = i < parameters.count - 1 ? (c.trace.layers.count > 1 ? "h" : "w") + "\(i + 1)" : "b"
             buffer.write(name, x: column.x + 1, y: y + digitRows / 2, style: c.style(.text).with(.bold))
             let slot = Rect(x: column.x + 4, y: y, width: column.width - 5, height: digitRows)
             big(bigNumber(value, fitting: slot.width, size: size, signed: true), size, c.weightStyle(value), slot, c, &buffer)

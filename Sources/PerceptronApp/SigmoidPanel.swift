@@ -10,7 +10,10 @@ import TerminalUI
 /// (0 or 1), so the samples can be seen sliding along the curve as the weights change.
 enum SigmoidPanel {
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let inner = c.box("Sigmoid σ(z)", area: area, into: &buffer)
+        // With a hidden layer the curve is the output unit's: its z and ŷ for each sample.
+        let title = c.trace.layers.count < 2 ? "Sigmoid σ(z)"
+            : area.width >= 30 ? "Sigmoid σ(z) · output unit" : "Output σ(z)"
+        let inner = c.box(title, area: area, into: &buffer)
         guard inner.height >= 4, inner.width >= 12 else { return }
         let ascii = c.glyphs.isASCII
         // Axis labels take the left 3 columns and the bottom row.

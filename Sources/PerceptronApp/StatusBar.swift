@@ -22,6 +22,13 @@ enum StatusBar {
             if !label.isEmpty { x = buffer.write(label + " ", x: x, y: area.y, style: base) }
             x = buffer.write(value, x: x, y: area.y, style: c.style(.text).with(.bold))
         }
+        // The model ("3-4-1 squared"), or just its shape, when it leaves room for a notice or for help.
+        let summary = state.trainer.model.summary(inputs: state.trainer.dataset.inputCount)
+        let shape = String(summary.prefix { $0 != " " })
+        let reserve = (state.notice?.columnWidth ?? 6) + 3
+        if let fitting = [summary, shape].first(where: { x + 1 + $0.columnWidth <= area.maxX - reserve }) {
+            x = buffer.write(" " + fitting, x: x, y: area.y, style: base)
+        }
         // The right side: a notice if there is one, else as many of the main keys as fit, most
         // important first (shown in their usual order).
         var right: [(String, String)]

@@ -76,7 +76,10 @@ private func handle(_ key: Key, _ state: inout AppState) {
     case .character("p"):
         state.presenting.toggle()
         state.zoomedPanel = nil
-    case .character(let c) where ("1"..."5").contains(c):
+    case .character("a"), .character("A"):
+        let n = state.trainer.dataset.inputCount
+        state.boundaryAxes = state.boundaryAxes.stepped(inputCount: n, forward: key == .character("a"))
+    case .character(let c) where ("1"..."6").contains(c):
         // The same key again goes back to the full layout.
         let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:))
         state.zoomedPanel = state.zoomedPanel == panel ? nil : panel

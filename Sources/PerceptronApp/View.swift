@@ -39,17 +39,29 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
     let sampleRows = state.trainer.dataset.sampleCount + 3
     let spare = body.height - sampleRows
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
-    let topHeight = min(max(8, spare * 2 / 5), 16)
+    // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
+    let network = state.trainer.model.hiddenUnits != nil
+    let topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
     let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
     let wide = body.width >= 120
-    let top = bands[0].split(.horizontal, wide ? [.percentage(50), .fill(1)] : [.length(42), .fill(1)])
-    let middle = bands[1].split(.horizontal, [.percentage(wide ? 38 : 40), .fill(1)])
+    let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
+                                                : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
+    let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
     DiagramPanel.render(context, area: top[0], into: &buffer)
     WeightsPanel.render(context, area: top[1], into: &buffer)
     SigmoidPanel.render(context, area: middle[0], into: &buffer)
-    LossPanel.render(context, area: middle[1], into: &buffer)
+    BoundaryPanel.render(context, area: middle[1], into: &buffer)
+    LossPanel.render(context, area: middle[2], into: &buffer)
     PredictionsPanel.render(context, area: bands[2], into: &buffer)
     return bands[2]
+}
+
+/// Sigmoid, decision boundary and loss side by side: the boundary about twice as wide as it is
+/// tall (square in pixels), within a third of the width; the loss plot takes the rest.
+private func middleBand(width: Int, height: Int) -> [Constraint] {
+    let boundary = min(max(22, 2 * (height - 2) + 2), width / 3)
+    let sigmoid = width >= 120 ? width * 30 / 100 : width * 30 / 100
+    return [.length(sigmoid), .length(boundary), .fill(1)]
 }
 
 /// One panel, anywhere: the zoom keys show one on the whole screen.
@@ -60,13 +72,14 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .sigmoid: SigmoidPanel.render(context, area: area, into: &buffer)
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
+    case .boundary: BoundaryPanel.render(context, area: area, into: &buffer)
     }
 }
 
 /// Last touches that hold for every cell: the theme's background (and text colour) behind cells
 /// that have none of their own, so a light theme is light on any terminal; and, with `--ascii`,
 /// nothing but ASCII on screen.
-private func finish(_ buffer: inout Buffer, theme: Theme) {
+func finish(_ buffer: inout Buffer, theme: Theme) {
     let screen = theme.style(.background)
     let ascii = theme.glyphs.isASCII
     guard screen.background != .default || screen.foreground != .default || ascii else { return }

@@ -10,8 +10,8 @@ import XCTest
 final class FrameSnapshotTests: XCTestCase {
     private func frame(step: Int, width: Int, height: Int, sample: Int = 0, data: String = "notebook",
                        logScale: Bool = false, help: Bool = false, presenting: Bool = false, zoom: Panel? = nil,
-                       theme: Theme = .standard) throws -> Buffer {
-        var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false,
+                       theme: Theme = .standard, model: ModelSpec = .perceptron) throws -> Buffer {
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named(data), model: model), running: false,
                              width: width, height: height)
         state.selectedSample = sample
         state.logScale = logScale
@@ -116,6 +116,75 @@ final class FrameSnapshotTests: XCTestCase {
             let theme = try catalog.load(name).theme
             try assertGolden(frame(step: 10, width: 80, height: 24, theme: theme).styleDump, "theme-\(name)-80x24-step10.styles")
         }
+    }
+
+    /// A hidden layer: `--data xor --hidden 4` at both sizes (styles too), 8 and 16 units, Trask's 3-layer preset,
+    /// the weights zoomed.
+    func testHiddenLayerFrames() throws {
+        let hidden = ModelSpec(hiddenUnits: 4)
+        try assertGolden(frame(step: 3000, width: 80, height: 24, data: "xor", model: hidden).plainText,
+                         "xor-hidden4-80x24-step3000.txt")
+        try assertGolden(frame(step: 3000, width: 80, height: 24, data: "xor", model: hidden).styleDump,
+                         "xor-hidden4-80x24-step3000.styles")
+        try assertGolden(frame(step: 3000, width: 120, height: 40, sample: 1, data: "xor", model: hidden).plainText,
+                         "xor-hidden4-120x40-step3000-sample2.txt")
+        try assertGolden(frame(step: 1000, width: 120, height: 40, data: "xor", model: ModelSpec(hiddenUnits: 8)).plainText,
+                         "xor-hidden8-120x40-step1000.txt")
+        // 16 hidden units at 80×24: the rows that do not fit as one bundle, the output layer in columns.
+        try assertGolden(frame(step: 500, width: 80, height: 24, data: "xor", model: ModelSpec(hiddenUnits: 16)).plainText,
+                         "xor-hidden16-80x24-step500.txt")
+        let trask = Preset.trask3Layer
+        try assertGolden(frame(step: 1000, width: 80, height: 24, data: trask.datasetName, model: trask.model).plainText,
+                         "trask-3layer-80x24-step1000.txt")
+        try assertGolden(frame(step: 1000, width: 80, height: 24, data: "xor", zoom: .weights, model: hidden).plainText,
+                         "xor-hidden4-80x24-step1000-zoom2.txt")
+    }
+
+    /// The decision boundary alone (`frame --panel boundary`): colour as styles, mono and ASCII as text.
+    func testBoundaryPanelFrames() throws {
+        func panel(_ data: String, step: Int, theme: Theme, sample: Int = 0) throws -> Buffer {
+            var state = AppState(trainer: try Trainer(dataset: Dataset.named(data)), running: false, width: 48, height: 16)
+            state.themes = [theme]
+            state.selectedSample = sample
+            state.fastForward(to: step)
+            return view(state, panel: .boundary)
+        }
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let mono = try ThemeCatalog(searchDirectories: [themes]).load("mono").theme
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        try assertGolden(panel("notebook", step: 300, theme: .standard).styleDump, "boundary-notebook-48x16-step300.styles")
+        try assertGolden(panel("or", step: 300, theme: mono).styleDump, "boundary-or-48x16-step300-mono.styles")
+        try assertGolden(panel("notebook", step: 300, theme: ascii, sample: 2).plainText,
+                         "boundary-notebook-48x16-step300-sample3-ascii.txt")
+    }
+
+    /// Twelve inputs: eight edges where there is room, the rest in a labelled bundle.
+    func testManyInputsFrame() throws {
+        let rows = (0..<5).map { i in (0..<12).map { Double(($0 + i) % 3) } }
+        let wide = Dataset(name: "wide", summary: "12 inputs", rows: rows, targets: [0, 1, 1, 0, 1])
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = AppState(trainer: try Trainer(dataset: wide), running: false, width: width, height: height)
+            state.fastForward(to: 30)
+            try assertGolden(view(state).plainText, "inputs12-\(width)x\(height)-step30.txt")
+        }
+    }
+
+    /// The boundary figure in README.md is what its `perceptron frame --panel boundary` command prints today.
+    func testREADMEShowsTheCurrentBoundaryFigure() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let mono = try ThemeCatalog(searchDirectories: [root.appendingPathComponent("themes").path]).load("mono").theme
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), model: ModelSpec(hiddenUnits: 4)),
+                             running: false, width: 44, height: 13)
+        state.themes = [mono]
+        state.fastForward(to: 3000)
+        let expected = view(state, panel: .boundary).plainText
+        XCTAssertTrue(readme.contains("```\n" + expected + "\n```"),
+                      "update the boundary figure in README.md with the output of: perceptron frame --data xor "
+                      + "--hidden 4 --step 3000 --panel boundary --size 44x13 --theme mono")
     }
 
     /// The picture in README.md is what `perceptron frame --step 100` prints today.

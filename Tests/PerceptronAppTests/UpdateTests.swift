@@ -200,7 +200,24 @@ final class UpdateTests: XCTestCase {
         XCTAssertFalse(s.presenting)
         XCTAssertNil(s.zoomedPanel, "p leaves any zoom")
         press(.character("6"), &s)
+        XCTAssertEqual(s.zoomedPanel, .boundary)
+        press(.character("6"), &s)
+        press(.character("7"), &s)
         XCTAssertNil(s.zoomedPanel)
+    }
+
+    /// `a` steps through the pairs of inputs the boundary is drawn over, `A` back; they wrap.
+    func testAxesKeyCyclesThePairsOfInputs() throws {
+        var s = try state()
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 1))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 0, vertical: 2))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
+        press(.character("a"), &s)
+        XCTAssertEqual(s.boundaryAxes, .first, "three inputs have three pairs")
+        press(.character("A"), &s)
+        XCTAssertEqual(s.boundaryAxes, AxisPair(horizontal: 1, vertical: 2))
     }
 
     /// Ctrl-L asks for a full repaint and changes nothing; no other message asks for anything.

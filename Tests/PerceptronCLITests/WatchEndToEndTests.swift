@@ -159,7 +159,8 @@ final class PresentationEndToEndTests: XCTestCase {
         XCTAssertTrue(presenting.contains("█"), presenting)
         try session.sendKeys("p")
         _ = try session.waitFor("Predictions")
-        let titles = [("1", "Perceptron · sample"), ("2", "∂L/∂w"), ("3", "Sigmoid σ(z)"), ("4", "Loss 0.8"), ("5", "Predictions")]
+        let titles = [("1", "Perceptron · sample"), ("2", "∂L/∂w"), ("3", "Sigmoid σ(z)"), ("4", "Loss 0.8"), ("5", "Predictions"),
+                      ("6", "x₁→ x₂↑")]
         for (key, title) in titles {
             try session.sendKeys(key)
             let zoomed = try session.waitUntil(timeout: .seconds(5)) { screen in

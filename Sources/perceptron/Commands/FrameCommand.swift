@@ -32,9 +32,19 @@ struct FrameCommand: ParsableCommand {
     var sample: String = "1"
 
     @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions.",
-                               valueName: "N"))
+            help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
+                               + "6 boundary.", valueName: "N"))
     var zoom: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
+                               + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
+    var panel: String?
+
+    @Option(name: .long,
+            help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
+                               valueName: "I,J"))
+    var axes: String?
 
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
@@ -49,6 +59,8 @@ struct FrameCommand: ParsableCommand {
         _ = try parseCount(step, flag: "--step", minimum: 0, maximum: maximumFrameStep)
         _ = try parseSize(size)
         _ = try zoomedPanel()
+        _ = try onlyPanel()
+        _ = try boundaryAxes()
         _ = try colorMode()
         _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
     }
@@ -61,11 +73,12 @@ struct FrameCommand: ParsableCommand {
                                               maximum: training.dataset(with: model).sampleCount) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
+        if let chosen = try boundaryAxes() { state.boundaryAxes = chosen }
         let (themes, warnings) = try display.loadThemes()
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         display.apply(themes, to: &state)
         state.fastForward(to: target)
-        let buffer = view(state)
+        let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
         try StandardOutput.writeLine(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
     }
 }
@@ -83,9 +96,32 @@ extension FrameCommand {
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = parseDecimalDigits(zoom), let panel = Panel(rawValue: number) else {
-            throw ValidationError("--zoom '\(shown(zoom))' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss) or 5 (predictions)")
+            throw ValidationError("--zoom '\(shown(zoom))' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
+                                  + "5 (predictions) or 6 (boundary)")
         }
         return panel
+    }
+
+    /// `--axes I,J` (1-based, an `x` before each number allowed) as 0-based inputs of the run's data.
+    func boundaryAxes() throws -> AxisPair? {
+        guard let axes else { return nil }
+        let n = training.dataset(with: model).inputCount
+        let parts = axes.lowercased().split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }
+        guard n >= 2, parts.count == 2, let i = parseDecimalDigits(parts[0]), let j = parseDecimalDigits(parts[1]),
+              (1...n).contains(i), (1...n).contains(j), i != j else {
+            throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n), e.g. 1,2")
+        }
+        return AxisPair(horizontal: i - 1, vertical: j - 1)
+    }
+
+    func onlyPanel() throws -> Panel? {
+        guard let panel else { return nil }
+        guard let found = Panel(name: panel) else {
+            throw ValidationError("--panel '\(shown(panel))' is not allowed: use "
+                                  + Panel.allCases.map(\.name).joined(separator: ", "))
+        }
+        return found
     }
 }
 

@@ -1,0 +1,320 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import PerceptronCore
+import TerminalUI
+
+/// The two inputs the decision boundary is drawn over (0-based indices into a sample's inputs).
+public struct AxisPair: Sendable, Equatable {
+    public var horizontal: Int
+    public var vertical: Int
+
+    public init(horizontal: Int, vertical: Int) {
+        self.horizontal = horizontal
+        self.vertical = vertical
+    }
+
+    /// x₁ across, x₂ up: the plane of a two-input table.
+    public static let first = AxisPair(horizontal: 0, vertical: 1)
+
+    /// Every pair for `inputCount` inputs, in the order the axes key steps through them:
+    /// (x₁,x₂), (x₁,x₃), …, (x₂,x₃), …
+    static func all(inputCount n: Int) -> [AxisPair] {
+        guard n >= 2 else { return [AxisPair(horizontal: 0, vertical: 0)] }
+        return (0..<n).flatMap { i in (i + 1..<n).map { AxisPair(horizontal: i, vertical: $0) } }
+    }
+
+    /// This pair if it names two different inputs of a table with `inputCount` inputs (in either
+    /// order), else the first pair.
+    func valid(inputCount n: Int) -> AxisPair {
+        let range = 0..<n
+        guard n >= 2, horizontal != vertical, range.contains(horizontal), range.contains(vertical) else {
+            return Self.all(inputCount: n)[0]
+        }
+        return self
+    }
+
+    /// The pair after this one (`forward`) or before it, wrapping around.
+    func stepped(inputCount n: Int, forward: Bool = true) -> AxisPair {
+        let pairs = Self.all(inputCount: n)
+        let current = valid(inputCount: n)
+        let ordered = AxisPair(horizontal: min(current.horizontal, current.vertical),
+                               vertical: max(current.horizontal, current.vertical))
+        let index = pairs.firstIndex(of: ordered) ?? 0
+        return pairs[(index + (forward ? 1 : pairs.count - 1)) % pairs.count]
+    }
+}
+
+/// TensorFlow Playground's picture: ŷ over the plane of two inputs, each cell's colour blended
+/// between the class colours by ŷ (two pixels per cell), the ŷ = 0.5 contour, and every sample at
+/// its place with its label. With more than two inputs the plane is a slice through the selected
+/// sample: the other inputs keep that sample's values. Without colour (a mono theme, `--ascii`)
+/// the shading is glyph density and the contour a line of slashes.
+struct BoundaryPanel {
+    var dataset: Dataset
+    var selectedSample: Int
+    var axes: AxisPair
+    /// ŷ for an input vector: the model's forward pass.
+    var predict: ([Double]) -> Double
+    var theme: Theme
+    var heavy: Bool
+
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let trainer = c.state.trainer
+        BoundaryPanel(dataset: c.dataset, selectedSample: c.state.selectedSample,
+                      axes: c.state.boundaryAxes.valid(inputCount: c.dataset.inputCount),
+                      predict: { trainer.predict($0) }, theme: c.theme, heavy: c.heavy)
+            .render(into: &buffer, area: area)
+    }
+
+    private var glyphs: GlyphSet { theme.glyphs }
+    private func style(_ role: Role) -> Style { theme.style(role) }
+    private var n: Int { dataset.inputCount }
+
+    func name(_ input: Int) -> String {
+        "x" + (glyphs.isASCII ? String(input + 1) : DisplayFormat.subscriptDigits(input + 1))
+    }
+
+    func render(into buffer: inout Buffer, area: Rect) {
+        let inner = Block(title: title(fitting: area.width - 4), kind: heavy ? .thick : .plain,
+                          borderStyle: style(.border), titleStyle: style(.title), glyphs: glyphs)
+            .render(into: &buffer, area: area)
+        guard inner.width >= 4, inner.height >= 2 else { return }
+        let horizontal = range(of: axes.horizontal)
+        let vertical = n >= 2 ? range(of: axes.vertical) : 0...1
+        let plane = Plane(area: inner, horizontal: horizontal, vertical: vertical)
+        var x = Array(dataset.row(selectedSample))
+        let colors = classColors
+        if let colors, !glyphs.isASCII {
+            drawShaded(plane, &x, colors, into: &buffer)
+        } else {
+            drawDensity(plane, &x, colors, into: &buffer)
+        }
+        drawSamples(plane, colors, into: &buffer)
+        drawAxisLabels(plane, area: area, into: &buffer)
+    }
+
+    // MARK: - Geometry
+
+    /// The cells of the plot and the input values they stand for (the vertical axis grows upwards).
+    struct Plane {
+        let area: Rect
+        let horizontal: ClosedRange<Double>
+        let vertical: ClosedRange<Double>
+
+        /// The input values at the centre of pixel column `px` of `columns`, pixel row `py` of `rows`.
+        func point(_ px: Int, _ py: Int, columns: Int, rows: Int) -> (Double, Double) {
+            let u = horizontal.lowerBound + (Double(px) + 0.5) / Double(columns) * span(horizontal)
+            let v = vertical.upperBound - (Double(py) + 0.5) / Double(rows) * span(vertical)
+            return (u, v)
+        }
+
+        /// The cell a point falls in, clamped to the plot.
+        func cell(_ u: Double, _ v: Double) -> (x: Int, y: Int) {
+            let fx = (u - horizontal.lowerBound) / span(horizontal), fy = (vertical.upperBound - v) / span(vertical)
+            func clamp(_ f: Double, _ count: Int) -> Int {
+                guard f.isFinite else { return count / 2 }
+                return min(max(Int((f * Double(count)).rounded(.down)), 0), count - 1)
+            }
+            return (area.x + clamp(fx, area.width), area.y + clamp(fy, area.height))
+        }
+
+        private func span(_ r: ClosedRange<Double>) -> Double { r.upperBound - r.lowerBound }
+    }
+
+    /// An input's values over the table, with a quarter of their spread as margin on each side so
+    /// no sample sits on the frame (a constant input gets ±0.5).
+    func range(of input: Int) -> ClosedRange<Double> {
+        let values = (0..<dataset.sampleCount).map { dataset.inputs[$0 * n + input] }.filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return 0...1 }
+        let margin = high > low ? (high - low) / 4 : 0.5
+        return (low - margin)...(high + margin)
+    }
+
+    // MARK: - Shading
+
+    /// The class colours, when the theme has colours for both classes.
+    private var classColors: (zero: Color, one: Color, fade: Color, contour: Color)? {
+        let zero = style(.class0).foreground, one = style(.class1).foreground
+        guard case .rgb = zero, case .rgb = one, zero != one else { return nil }
+        // The regions are the class colours faded towards the screen, so the samples, drawn in
+        // full colour, stand out; a terminal's own background is taken to be dark.
+        var screen = theme.screenBackground
+        if case .default = screen { screen = .rgb(16, 16, 16) }
+        var contour = style(.sigmoidCurve).foreground
+        if case .default = contour { contour = (screen.brightness ?? 0) > 0.5 ? .rgb(0, 0, 0) : .rgb(255, 255, 255) }
+        return (zero, one, screen, contour)
+    }
+
+    private func regionColor(_ y: Double, _ colors: (zero: Color, one: Color, fade: Color, contour: Color)) -> Color {
+        colors.zero.mixed(with: colors.one, amount: y).mixed(with: colors.fade, amount: 0.4)
+    }
+
+    /// ŷ at the centre of each of `columns × rows` pixels, row-major, top row first.
+    private func field(_ plane: Plane, _ x: inout [Double], columns: Int, rows: Int) -> [Double] {
+        var values = [Double](repeating: 0, count: columns * rows)
+        for py in 0..<rows {
+            for px in 0..<columns {
+                let (u, v) = plane.point(px, py, columns: columns, rows: rows)
+                x[axes.horizontal] = u
+                if n >= 2 { x[axes.vertical] = v }
+                values[py * columns + px] = predict(x)
+            }
+        }
+        return values
+    }
+
+    /// Whether pixel `i` lies on the ŷ = 0.5 contour: its side differs from its right or lower
+    /// neighbour's and it is the one of the pair nearer 0.5 (so the line is one pixel thick).
+    private static func onContour(_ values: [Double], _ px: Int, _ py: Int, columns: Int, rows: Int) -> Bool {
+        let here = values[py * columns + px]
+        guard here.isFinite else { return false }
+        let neighbours = [(px + 1, py), (px - 1, py), (px, py + 1), (px, py - 1)]
+        for (nx, ny) in neighbours where nx >= 0 && nx < columns && ny >= 0 && ny < rows {
+            let there = values[ny * columns + nx]
+            // A field flat at 0.5 (a perceptron stuck on xor) has no boundary worth drawing.
+            guard there.isFinite, (here >= 0.5) != (there >= 0.5), abs(here - there) > 1e-3 else { continue }
+            let mine = abs(here - 0.5), theirs = abs(there - 0.5)
+            if mine < theirs || (mine == theirs && (nx > px || ny > py)) { return true }
+        }
+        return false
+    }
+
+    private func drawShaded(_ plane: Plane, _ x: inout [Double],
+                            _ colors: (zero: Color, one: Color, fade: Color, contour: Color), into buffer: inout Buffer) {
+        let columns = plane.area.width, rows = plane.area.height * 2
+        let values = field(plane, &x, columns: columns, rows: rows)
+        var image = HalfBlockImage(pixelWidth: columns, pixelHeight: rows)
+        for py in 0..<rows {
+            for px in 0..<columns {
+                let y = values[py * columns + px]
+                image[px, py] = Self.onContour(values, px, py, columns: columns, rows: rows)
+                    ? colors.contour : regionColor(y, colors)
+            }
+        }
+        image.render(into: &buffer, area: plane.area)
+    }
+
+    private func drawDensity(_ plane: Plane, _ x: inout [Double],
+                             _ colors: (zero: Color, one: Color, fade: Color, contour: Color)?, into buffer: inout Buffer) {
+        let columns = plane.area.width, rows = plane.area.height
+        let values = field(plane, &x, columns: columns, rows: rows)
+        let ink = style(.text)
+        let line = style(.sigmoidCurve).with(.bold)
+        for py in 0..<rows {
+            for px in 0..<columns {
+                let y = values[py * columns + px]
+                let cx = plane.area.x + px, cy = plane.area.y + py
+                if Self.onContour(values, px, py, columns: columns, rows: rows) {
+                    buffer.set(cx, cy, contourGlyph(values, px, py, columns: columns, rows: rows), style: line)
+                } else {
+                    var shade = ink
+                    if let colors { shade = Style(foreground: colors.zero.mixed(with: colors.one, amount: y)) }
+                    buffer.set(cx, cy, DensityRamp.character(for: y), style: shade)
+                }
+            }
+        }
+    }
+
+    /// A line glyph along the contour at a cell: across the gradient of ŷ, with a cell counted
+    /// twice as tall as it is wide.
+    private func contourGlyph(_ values: [Double], _ px: Int, _ py: Int, columns: Int, rows: Int) -> Character {
+        // Central differences, one-sided at the frame.
+        let left = max(px - 1, 0), right = min(px + 1, columns - 1)
+        let up = max(py - 1, 0), down = min(py + 1, rows - 1)
+        let gx = right > left ? (values[py * columns + right] - values[py * columns + left]) / Double(right - left) : 0
+        let gy = down > up ? (values[down * columns + px] - values[up * columns + px]) / Double(down - up) / 2 : 0
+        let ascii = glyphs.isASCII
+        guard gx.isFinite, gy.isFinite, gx != 0 || gy != 0 else { return ascii ? "+" : "┼" }
+        // The contour runs along (−gy, gx); its angle from the horizontal, 0…90°.
+        let angle = atan2(abs(gx), abs(gy)) * 180 / Double.pi
+        if angle < 30 { return ascii ? "-" : "─" }
+        if angle > 60 { return ascii ? "|" : "│" }
+        // Screen rows grow downwards: with gx and gy of one sign the line rises to the right.
+        let rising = (gx > 0) == (gy > 0)
+        return rising ? (ascii ? "/" : "╱") : (ascii ? "\\" : "╲")
+    }
+
+    // MARK: - Samples and labels
+
+    private func drawSamples(_ plane: Plane, _ colors: (zero: Color, one: Color, fade: Color, contour: Color)?,
+                             into buffer: inout Buffer) {
+        let order = (0..<dataset.sampleCount).filter { $0 != selectedSample } + [selectedSample]
+        let density = colors == nil || glyphs.isASCII
+        var taken = Set<Int>()
+        let places = order.map { i -> (Int, Int, Int) in
+            let row = dataset.row(i)
+            let u = row[row.startIndex + axes.horizontal]
+            let v = n >= 2 ? row[row.startIndex + axes.vertical] : (plane.vertical.lowerBound + plane.vertical.upperBound) / 2
+            let (cx, cy) = plane.cell(u, v)
+            taken.insert(cy * 100_000 + cx)
+            return (i, cx, cy)
+        }
+        let selected = dataset.row(selectedSample)
+        let others = (0..<n).filter { $0 != axes.horizontal && $0 != axes.vertical }
+        for (i, cx, cy) in places {
+            let target = dataset.targets[i]
+            let one = target >= 0.5
+            let row = dataset.row(i)
+            // A sample whose other inputs differ from the slice's lies off this plane: drawn plainer.
+            let onSlice = others.allSatisfy { row[row.startIndex + $0] == selected[selected.startIndex + $0] }
+            var look: Style
+            if i == selectedSample {
+                look = style(.highlight)
+            } else if !onSlice {
+                look = density ? style(.dimText) : style(one ? .class1 : .class0)
+                if !density { look.background = buffer[cx, cy].style.background }
+            } else if let colors, !glyphs.isASCII {
+                let fill = one ? colors.one : colors.zero
+                look = Style(foreground: (fill.brightness ?? 0) > 0.5 ? .rgb(0, 0, 0) : .rgb(255, 255, 255),
+                             background: fill, attributes: .bold)
+            } else {
+                look = style(one ? .class1 : .class0)
+            }
+            if density {
+                // A clear cell either side, so the label reads against the shading.
+                for side in [cx - 1, cx + 1] where side >= plane.area.x && side < plane.area.maxX
+                    && !taken.contains(cy * 100_000 + side) {
+                    buffer.set(side, cy, " ", style: .plain)
+                }
+            }
+            buffer.set(cx, cy, one ? "1" : "0", style: look)
+        }
+    }
+
+    /// The horizontal axis's range on the bottom border, the vertical axis's at its top and
+    /// bottom on the left border's inside.
+    private func drawAxisLabels(_ plane: Plane, area: Rect, into buffer: inout Buffer) {
+        let bottom = area.maxY - 1
+        let dim = style(.dimText), text = style(.text)
+        let low = DisplayFormat.compact(plane.horizontal.lowerBound, width: 5)
+        let high = DisplayFormat.compact(plane.horizontal.upperBound, width: 5)
+        let axis = " " + name(axes.horizontal) + " "
+        guard low.count + high.count + 2 <= area.width else { return }
+        buffer.write(low, x: area.x + 1, y: bottom, style: dim)
+        buffer.write(high, x: area.maxX - 1 - high.count, y: bottom, style: dim)
+        if low.count + high.count + axis.count + 6 <= area.width {
+            buffer.write(axis, x: area.x + (area.width - axis.count) / 2, y: bottom, style: text)
+        }
+    }
+
+    /// The title, as long as fits: the axes, then the values the slice holds the others at.
+    func title(fitting width: Int) -> String {
+        let up = glyphs.isASCII ? "^" : "↑", across = glyphs.isASCII ? "->" : "→"
+        let dot = glyphs.isASCII ? "|" : "·"
+        let axesText = n >= 2 ? "\(name(axes.horizontal))\(across) \(name(axes.vertical))\(up)" : "\(name(0))\(across)"
+        var candidates = ["Decision boundary \(dot) \(axesText)", "Boundary \(axesText)", "Boundary"]
+        let others = (0..<n).filter { $0 != axes.horizontal && $0 != axes.vertical }
+        if !others.isEmpty {
+            let row = dataset.row(selectedSample)
+            let held = others.map { "\(name($0))=\(DisplayFormat.compact(row[row.startIndex + $0], width: 5))" }
+            let heldText = held.count <= 3 ? held.joined(separator: " ")
+                : held.prefix(2).joined(separator: " ") + " …"
+            candidates.insert("Decision boundary \(dot) \(axesText) \(dot) \(heldText) (sample \(selectedSample + 1))", at: 0)
+            candidates.insert("Boundary \(axesText) \(dot) \(heldText)", at: 1)
+        }
+        return candidates.first { $0.count <= width } ?? candidates[candidates.count - 1]
+    }
+}
