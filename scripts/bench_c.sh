@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds and runs scripts/bench_c.c: the notebook's step as a plain C loop, with the C library's
 # exp and with the engine's (Sources/CNumPyMath), for comparison with `perceptron bench`.
-# Usage: scripts/bench_c.sh [steps] [rounds]
+# Usage: scripts/bench_c.sh [steps] [rounds] [perceptron|hidden]
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 kernel="$here/../Sources/CNumPyMath"

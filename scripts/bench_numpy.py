@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Times the notebook's training step in NumPy (the same math as `perceptron bench`).
 
-    python3 scripts/bench_numpy.py [--steps 20000] [--rounds 5]
+With --hidden H, the step of a network with one hidden layer of H units on xor (the same math as
+`perceptron bench --hidden H --data xor`).
+
+    python3 scripts/bench_numpy.py [--steps 20000] [--rounds 5] [--hidden 4]
 """
 import argparse
 import time
@@ -13,7 +16,10 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--steps", type=int, default=20000)
     p.add_argument("--rounds", type=int, default=5)
+    p.add_argument("--hidden", type=int)
     a = p.parse_args()
+    if a.hidden:
+        return hidden(a)
     X = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]])
     y = np.array([[0, 1, 1, 0]]).T
     m = X.shape[0]
@@ -34,6 +40,40 @@ def main():
     per_step.sort()
     best, median = per_step[0], per_step[len(per_step) // 2]
     print(f"numpy step (notebook, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
+    print(f"  best:   {best:.1f} ns/step  {1e9 / best:.0f} steps/s")
+    print(f"  median: {median:.1f} ns/step  {1e9 / median:.0f} steps/s")
+
+
+def hidden(a):
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+    y = np.array([[0, 1, 1, 0]]).T
+    m, n = X.shape
+    h, lr = a.hidden, 1.0
+    per_step = []
+    for _ in range(a.rounds):
+        np.random.seed(1)
+        W1 = 2 * np.random.random((n, h)) - 1
+        W2 = 2 * np.random.random((h, 1)) - 1
+        b1 = np.zeros((1, h))
+        b2 = np.zeros((1, 1))
+        start = time.perf_counter()
+        for _ in range(a.steps):
+            A1 = 1 / (1 + np.exp(-(X.dot(W1) + b1)))
+            A2 = 1 / (1 + np.exp(-(A1.dot(W2) + b2)))
+            dz2 = A2 - y
+            dW2 = 1 / m * np.dot(A1.T, dz2)
+            db2 = 1 / m * np.sum(dz2, axis=0, keepdims=True)
+            dz1 = np.dot(dz2, W2.T) * A1 * (1 - A1)
+            dW1 = 1 / m * np.dot(X.T, dz1)
+            db1 = 1 / m * np.sum(dz1, axis=0, keepdims=True)
+            W1 = W1 - lr * dW1
+            b1 = b1 - lr * db1
+            W2 = W2 - lr * dW2
+            b2 = b2 - lr * db2
+        per_step.append((time.perf_counter() - start) / a.steps * 1e9)
+    per_step.sort()
+    best, median = per_step[0], per_step[len(per_step) // 2]
+    print(f"numpy step (xor, 3-{h}-1 cross-entropy, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
     print(f"  best:   {best:.1f} ns/step  {1e9 / best:.0f} steps/s")
     print(f"  median: {median:.1f} ns/step  {1e9 / median:.0f} steps/s")
 

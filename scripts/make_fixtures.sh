@@ -2,6 +2,8 @@
 # Regenerates Tests/Fixtures/train/{svml,libm}/*.csv with NumPy (scripts/reference.py): the runs
 # that Tests/PerceptronCLITests/TrainCommandTests.swift compares `perceptron train --math KIND`
 # against. Each file's name is the flags it was made with. docs/exactness.md says why two sets.
+# The svml set also has the networks (a hidden layer, squared error, no bias, the presets), made
+# with both of OpenBLAS's x86-64 kernel sets: -haswell and -skylakex files (docs/network.md).
 #
 #   svml  NumPy with its AVX-512 (X86_V4) kernels: needs Linux x86-64 with AVX-512; skipped otherwise.
 #   libm  NumPy with the C library's exp/log: made anywhere NumPy runs (X86_V4 is switched off
@@ -30,10 +32,36 @@ make_set() {
     run "$1" notebook-lr1e6 --lr 1e6 --steps 40
 }
 
+# make_networks DIR: networks with a hidden layer, whose sums depend on OpenBLAS's kernel set, so
+# each run is made with both x86-64 sets, pinned with OPENBLAS_CORETYPE (NumPy's own switch); the
+# tests pin the engine the same way with --blas. Then the runs without a hidden layer that are
+# new with the model flags (every product exact: one file each).
+make_networks() {
+    net() {
+        name=$1/$2; shift 2
+        OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$name-haswell.csv"
+        OPENBLAS_CORETYPE=SkylakeX python3 scripts/reference.py "$@" > "$name-skylakex.csv"
+        echo "$name-{haswell,skylakex}.csv: $*"
+    }
+    for data in notebook trask xor and or; do
+        for h in 1 2 4 8 16; do
+            net "$1" "net-$data-h$h" --data "$data" --hidden "$h" --steps 2000 --every 100
+        done
+    done
+    net "$1" net-trask-3layer --preset trask-3layer --steps 60000 --every 10000
+    net "$1" net-or-h3-squared-lr0.5 --data or --hidden 3 --loss squared --lr 0.5 --steps 2000 --every 100
+    net "$1" net-notebook-h8-squared-seed7 --data notebook --hidden 8 --loss squared --seed 7 --steps 2000 --every 100
+    net "$1" net-xor-h4-no-bias-seed42-lr2 --data xor --hidden 4 --no-bias --seed 42 --lr 2 --steps 2000 --every 100
+    net "$1" net-xor-h16-lr1e4 --data xor --hidden 16 --lr 1e4 --steps 40
+    run "$1" trask-2layer --preset trask-2layer --steps 10000 --every 1000
+    run "$1" xor-squared --data xor --loss squared --steps 2000 --every 100
+    run "$1" and-no-bias --data and --no-bias --steps 2000 --every 100
+}
+
 x86v4=$(env -u NPY_DISABLE_CPU_FEATURES python3 -c \
     "from numpy._core._multiarray_umath import __cpu_features__ as f; print(f.get('X86_V4', False))")
 if [ "$x86v4" = True ] && [ "$(uname -s)" = Linux ]; then
-    (unset NPY_DISABLE_CPU_FEATURES; make_set "$out/svml")
+    (unset NPY_DISABLE_CPU_FEATURES; make_set "$out/svml"; make_networks "$out/svml")
 else
     echo "svml set not made: NumPy does not use its AVX-512 kernels here (X86_V4: $x86v4)"
 fi

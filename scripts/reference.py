@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """NumPy reference for `perceptron train`: the notebook's code, a hidden layer and Trask's networks
-(docs/exactness.md).
+(docs/exactness.md, docs/network.md).
 
 Prints the same CSV as `perceptron train --steps N --seed S --lr A --data NAME --every K
 [--hidden H] [--loss cross-entropy|squared] [--no-bias|--bias] [--preset NAME]`, every double in shortest

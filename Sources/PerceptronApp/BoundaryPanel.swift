@@ -26,16 +26,23 @@ public struct AxisPair: Sendable, Equatable {
         return (0..<n).flatMap { i in (i + 1..<n).map { AxisPair(horizontal: i, vertical: $0) } }
     }
 
-    /// This pair if it names inputs of a table with `inputCount` inputs, else the first pair.
+    /// This pair if it names two different inputs of a table with `inputCount` inputs (in either
+    /// order), else the first pair.
     func valid(inputCount n: Int) -> AxisPair {
-        let pairs = Self.all(inputCount: n)
-        return pairs.contains(self) ? self : pairs[0]
+        let range = 0..<n
+        guard n >= 2, horizontal != vertical, range.contains(horizontal), range.contains(vertical) else {
+            return Self.all(inputCount: n)[0]
+        }
+        return self
     }
 
     /// The pair after this one (`forward`) or before it, wrapping around.
     func stepped(inputCount n: Int, forward: Bool = true) -> AxisPair {
         let pairs = Self.all(inputCount: n)
-        let index = pairs.firstIndex(of: valid(inputCount: n)) ?? 0
+        let current = valid(inputCount: n)
+        let ordered = AxisPair(horizontal: min(current.horizontal, current.vertical),
+                               vertical: max(current.horizontal, current.vertical))
+        let index = pairs.firstIndex(of: ordered) ?? 0
         return pairs[(index + (forward ? 1 : pairs.count - 1)) % pairs.count]
     }
 }

@@ -31,7 +31,9 @@ enum WeightsPanel {
         let spacing = inner.height - 1 >= 2 * (n + 1) ? 2 : 1
         for i in 0...n {
             let y = inner.y + 1 + i * spacing
-            guard y < inner.maxY, i < c.state.lastChange.count, i < c.state.parameterHistory.count else { break }
+            // With a hidden layer there may be fewer output weights than inputs.
+            guard y < inner.maxY, i < values.count, i < c.state.lastChange.count,
+                  i < c.state.parameterHistory.count else { break }
             let name = i < n ? "w" + (ascii ? String(i + 1) : DisplayFormat.subscriptDigits(i + 1)) : "b"
             buffer.write(name, x: columns[0] + 1, y: y, style: c.style(.text), clip: inner)
             buffer.write(DisplayFormat.signed(values[i], width: numberWidth), x: columns[1], y: y,

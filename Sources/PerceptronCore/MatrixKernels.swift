@@ -22,58 +22,36 @@ public enum MatrixKernels: String, Sendable, CaseIterable {
     }
 }
 
-/// The orders of the two dgemv products with real factors in a hidden layer's step. The loops
-/// are generic over it, so each kernel set gets its own specialised loop.
+/// The orders of the two dgemv products with real factors in a hidden layer's step (in C, see
+/// Sources/CNumPyMath/BLASOrders.c). The loops are generic over it, so each kernel set gets its
+/// own loop.
 protocol SumOrder {
-    /// (A·w)[row] for an (rows × k) row-major matrix A: dgemv_t.
-    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double
-    /// (Aᵀ·d)[column] for an (m × k) row-major matrix A: dgemv_n, or ddot for one column.
-    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double
+    /// out[row] = (A·w)[row] for a row-major (rows × k) matrix A: dgemv_t.
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>)
+    /// out[column] = (Aᵀ·d)[column] for a row-major (m × k) matrix A: dgemv_n, or ddot for one column.
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
 }
 
-@inline(__always)
-func fusedMultiplyAdd(_ a: Double, _ b: Double, _ c: Double) -> Double { c.addingProduct(a, b) }
+/// OpenBLAS's AVX2 "Haswell" kernels.
+enum HaswellOrder: SumOrder {
+    @inline(__always)
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>) {
+        cnumpymath_gemv_t(a, w, rows, k, out)
+    }
+    @inline(__always)
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        cnumpymath_gemv_n(0, a, m, k, d, out)
+    }
+}
 
-/// The "SkylakeX" orders. Its dgemv_t is Haswell's code; its dgemv_n has its own kernel for
-/// blocks of four rows (four samples at a time, fused, added to the running sum), and being
-/// compiled for AVX-512 its C parts fuse a multiply into each addition.
+/// OpenBLAS's AVX-512 "SkylakeX" kernels: Haswell's dgemv_t, its own dgemv_n.
 enum SkylakeXOrder: SumOrder {
     @inline(__always)
-    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double {
-        HaswellOrder.rowDot(a, w, k, row: row, rows: rows)
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>) {
+        cnumpymath_gemv_t(a, w, rows, k, out)
     }
-
     @inline(__always)
-    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
-        @inline(__always) func v(_ i: Int) -> Double { a[i &* k &+ column] }
-        let fma = fusedMultiplyAdd
-        if k == 1 {
-            var t = 0.0
-            for i in 0..<m { t = fma(d[i], v(i), t) }
-            return t
-        }
-        if column < k & ~3 {
-            var y = 0.0, c = 0
-            for _ in 0..<(m >> 2) {
-                y = y + fma(v(c &+ 3), d[c &+ 3], fma(v(c &+ 2), d[c &+ 2], fma(v(c), d[c], v(c &+ 1) * d[c &+ 1])))
-                c &+= 4
-            }
-            if m & 2 != 0 { y = y + fma(v(c), d[c], v(c &+ 1) * d[c &+ 1]); c &+= 2 }
-            if m & 1 != 0 { y = y + d[c] * v(c) }
-            return y
-        }
-        var t = 0.0
-        if k < 4 {
-            var i = 0
-            while i < m & ~3 {
-                t = t + fma(v(i), d[i], v(i &+ 1) * d[i &+ 1])
-                t = t + fma(v(i &+ 2), d[i &+ 2], v(i &+ 3) * d[i &+ 3])
-                i &+= 4
-            }
-            while i < m { t = fma(v(i), d[i], t); i &+= 1 }
-        } else {
-            for i in 0..<m { t = fma(v(i), d[i], t) }
-        }
-        return t
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        cnumpymath_gemv_n(1, a, m, k, d, out)
     }
 }

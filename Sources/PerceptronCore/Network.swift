@@ -1,3 +1,5 @@
+import CNumPyMath
+
 extension Trainer {
     /// One hidden layer of h sigmoid units and one sigmoid output unit: parameters plus scratch,
     /// flat and fixed-size so a step runs on raw pointers and allocates nothing.
@@ -128,8 +130,9 @@ extension Trainer {
                         }
                     }
                     // A2 = σ(A1·W2 + b2): dgemv_t.
+                    B.gemvT(a1, w2, rows: m, k: h, z2)
                     for i in 0..<m {
-                        let z = B.rowDot(a1 + i &* h, w2, h, row: i, rows: m) + b2
+                        let z = z2[i] + b2
                         z2[i] = z
                         let a = Math.sigmoid(z, K.self)
                         a2[i] = a
@@ -138,7 +141,8 @@ extension Trainer {
                     }
                     if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
                     // dW2 = (1/m)·A1ᵀ·dz2: dgemv_n (ddot for one hidden unit).
-                    for j in 0..<h { dW2[j] = R.scale(B.columnDot(a1, j, h, dz2, m), invM: invM) }
+                    B.gemvN(a1, m: m, k: h, dz2, dW2)
+                    for j in 0..<h { dW2[j] = R.scale(dW2[j], invM: invM) }
                     // dz1 = (dz2·W2ᵀ) ∘ σ'(A1), with W2 before its update.
                     for i in 0..<m {
                         for j in 0..<h {
@@ -192,7 +196,7 @@ extension Trainer {
                 hidden[j] = Math.sigmoid(sum + b1[j], K.self)
             }
             let z = hidden.withUnsafeBufferPointer { a in
-                w2.withUnsafeBufferPointer { w in HaswellOrder.rowDot(a.baseAddress!, w.baseAddress!, h, row: 0, rows: m) }
+                w2.withUnsafeBufferPointer { w in cnumpymath_gemv_t_row(a.baseAddress!, w.baseAddress!, h, 0, m) }
             }
             return [hidden, [Math.sigmoid(z + b2, K.self)]]
         }
@@ -240,104 +244,4 @@ struct LastLossObserver: StepObserver {
     static var wantsLoss: Bool { true }
     var loss = Double.nan
     mutating func observe(loss: Double) { self.loss = loss }
-}
-
-/// The orders in which OpenBLAS's "Haswell" dgemv kernels (the ones NumPy's bundled OpenBLAS runs
-/// on AVX2 CPUs) add up products of real numbers, with their fused multiply-adds where the
-/// kernels use them.
-enum HaswellOrder: SumOrder {
-    @inline(__always)
-    static func fma(_ a: Double, _ b: Double, _ c: Double) -> Double { fusedMultiplyAdd(a, b, c) }
-
-    /// Row `row` of an (rows × k) matrix A times w: (A·w)[row], dgemv_t's order for k columns.
-    /// Which kernel sums a row depends on its position: rows in whole blocks of four use four
-    /// fused lanes, the next two two plain lanes, the last one four plain lanes; the k % 4 last
-    /// columns are added after.
-    @inline(__always)
-    static func rowDot(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ k: Int, row: Int, rows: Int) -> Double {
-        var y = 0.0
-        let blocked = k & ~3
-        if blocked > 0 {
-            let r: Double
-            if row < 4 &* (rows >> 2) {
-                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                var i = 0
-                while i < blocked {
-                    s0 = fma(a[i], w[i], s0)
-                    s1 = fma(a[i &+ 1], w[i &+ 1], s1)
-                    s2 = fma(a[i &+ 2], w[i &+ 2], s2)
-                    s3 = fma(a[i &+ 3], w[i &+ 3], s3)
-                    i &+= 4
-                }
-                r = (s0 + s2) + (s1 + s3)
-            } else if rows & 2 != 0 && row < 4 &* (rows >> 2) &+ 2 {
-                var s0 = 0.0, s1 = 0.0
-                var i = 0
-                while i < blocked {
-                    s0 = s0 + a[i] * w[i]
-                    s1 = s1 + a[i &+ 1] * w[i &+ 1]
-                    i &+= 2
-                }
-                r = s0 + s1
-            } else {
-                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                var i = 0
-                while i < blocked {
-                    s0 = s0 + a[i] * w[i]
-                    s1 = s1 + a[i &+ 1] * w[i &+ 1]
-                    s2 = s2 + a[i &+ 2] * w[i &+ 2]
-                    s3 = s3 + a[i &+ 3] * w[i &+ 3]
-                    i &+= 4
-                }
-                r = (s0 + s2) + (s1 + s3)
-            }
-            y = y + r
-        }
-        let t = a + blocked, x = w + blocked
-        switch k & 3 {
-        case 3: y = y + fma(t[2], x[2], fma(t[0], x[0], t[1] * x[1]))
-        case 2: y = y + fma(t[0], x[0], t[1] * x[1])
-        case 1: y = fma(t[0], x[0], y)
-        default: break
-        }
-        return y
-    }
-
-    /// Column `column` of an (m × k) matrix A, row-major, times d: (Aᵀ·d)[column]. dgemv_n sums
-    /// the first k & ~3 columns four samples at a time with fused multiply-adds and the other
-    /// columns plainly (in pairs when k < 4); one column is a ddot, summed left to right.
-    @inline(__always)
-    static func columnDot(_ a: UnsafePointer<Double>, _ column: Int, _ k: Int, _ d: UnsafePointer<Double>, _ m: Int) -> Double {
-        @inline(__always) func v(_ i: Int) -> Double { a[i &* k &+ column] }
-        if k == 1 {
-            var t = 0.0
-            for i in 0..<m { t = t + d[i] * v(i) }
-            return t
-        }
-        if column < k & ~3 {
-            var y = 0.0, c = 0
-            for _ in 0..<(m >> 2) {
-                let t4 = fma(v(c &+ 2), d[c &+ 2], v(c) * d[c])
-                let t5 = fma(v(c &+ 3), d[c &+ 3], v(c &+ 1) * d[c &+ 1])
-                y = y + (t4 + t5)
-                c &+= 4
-            }
-            if m & 2 != 0 { y = y + (v(c) * d[c] + v(c &+ 1) * d[c &+ 1]); c &+= 2 }
-            if m & 1 != 0 { y = y + d[c] * v(c) }
-            return y
-        }
-        var t = 0.0
-        if k < 4 {
-            var i = 0
-            while i < m & ~3 {
-                t = t + (v(i) * d[i] + v(i &+ 1) * d[i &+ 1])
-                t = t + (v(i &+ 2) * d[i &+ 2] + v(i &+ 3) * d[i &+ 3])
-                i &+= 4
-            }
-            while i < m { t = t + v(i) * d[i]; i &+= 1 }
-        } else {
-            for i in 0..<m { t = t + v(i) * d[i] }
-        }
-        return t
-    }
 }

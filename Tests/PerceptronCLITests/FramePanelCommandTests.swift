@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `perceptron frame --panel NAME` and `--zoom 6` through the real executable.
+/// `perceptron frame --panel NAME`, `--zoom 6` and `--axes` through the real executable.
 final class FramePanelCommandTests: XCTestCase {
     private func frame(_ arguments: [String]) throws -> ProcessResult {
         try ProcessRunner.run(perceptronExecutablePath(), ["frame"] + arguments,
@@ -33,8 +33,18 @@ final class FramePanelCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("Predictions"), result.stdout)
     }
 
-    func testBadPanelOrZoomIsRefusedWithOneLine() throws {
+    func testAxesChooseTheBoundarysInputs() throws {
+        let result = try frame(["--step", "100", "--panel", "boundary", "--size", "60x12", "--axes", "x3,1", "--sample", "3"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("┌ Decision boundary · x₃→ x₁↑ · x₂=1 (sample 3)"), result.stdout)
+    }
+
+    func testBadPanelZoomOrAxesAreRefusedWithOneLine() throws {
         let cases: [([String], String)] = [
+            (["--axes", "1,1"], "--axes '1,1' is not allowed: use two different inputs from 1 to 3, e.g. 1,2"),
+            (["--axes", "1,4"], "--axes '1,4' is not allowed"),
+            (["--axes", "2"], "--axes '2' is not allowed"),
+            (["--data", "and", "--axes", "1,3"], "--axes '1,3' is not allowed: use two different inputs from 1 to 2"),
             (["--panel", "nope"], "--panel 'nope' is not allowed: use diagram, weights, sigmoid, loss, predictions, boundary, landscape"),
             (["--zoom", "8"], "--zoom '8' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), 5 (predictions), "
                 + "6 (boundary) or 7 (landscape)"),

@@ -29,6 +29,21 @@ double cnumpymath_log_baseline(double x);
  * "SkylakeX" kernels, whose summation orders differ from its AVX2 ("Haswell") ones. */
 int cnumpymath_has_avx512f(void);
 
+/* out[row] = (A·w)[row] for a row-major (rows × k) matrix A, in the order of OpenBLAS's dgemv_t
+ * (the same in its Haswell and SkylakeX kernel sets). */
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out);
+
+/* One row of it: row `row` of `rows` (the kernel that sums a row depends on its position). */
+double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row, long rows);
+
+/* out[column] = (Aᵀ·d)[column] for a row-major (m × k) matrix A, in the order of OpenBLAS's
+ * dgemv_n (ddot when k is 1) in its Haswell (skylakex == 0) or SkylakeX (skylakex != 0) kernels. */
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out);
+
+/* The same two as built for CPUs without FMA, whatever this CPU has, for the tests. */
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out);
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out);
+
 #ifdef __cplusplus
 }
 #endif

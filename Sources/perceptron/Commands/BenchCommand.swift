@@ -8,7 +8,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure training steps per second.",
         discussion: """
             Times the engine's gradient step (the hot loop of `train` and `watch`) over several \
-            rounds and prints the best and median rounds. Compare with `python3 scripts/bench_numpy.py` \
+            rounds and prints the best and median rounds; the model flags choose the network \
+            (e.g. --hidden 4 --data xor). Compare with `python3 scripts/bench_numpy.py` \
             (the notebook's step in NumPy) and `scripts/bench_c.sh` (the same math as a plain C loop). \
             Build with `swift build -c release` first: debug builds are several times slower.
             """)
@@ -56,8 +57,10 @@ struct BenchCommand: ParsableCommand {
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
         let kernel = training.math.arithmeticValue.rawValue
+        let dataset = training.dataset(with: model)
         try StandardOutput.writeLines([
-            "engine step (\(training.dataName), --math \(kernel), \(roundCount) rounds of \(perRound) steps)",
+            "engine step (\(dataset.name), \(model.spec.summary(inputs: dataset.inputCount)), --math \(kernel), "
+                + "\(roundCount) rounds of \(perRound) steps)",
             "  best:   \(format(best)) ns/step  \(rate(best)) steps/s",
             "  median: \(format(median)) ns/step  \(rate(median)) steps/s",
             "  (checksum \(checksum))",

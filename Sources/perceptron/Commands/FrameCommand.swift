@@ -48,6 +48,11 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
     var slice = false
 
+    @Option(name: .long,
+            help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
+                               valueName: "I,J"))
+    var axes: String?
+
     @Flag(name: .long, help: "Draw the loss plot on a log scale.")
     var log = false
 
@@ -63,6 +68,7 @@ struct FrameCommand: ParsableCommand {
         _ = try zoomedPanel()
         _ = try onlyPanel()
         _ = try explainPhase()
+        _ = try boundaryAxes()
         _ = try colorMode()
         _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
     }
@@ -77,6 +83,7 @@ struct FrameCommand: ParsableCommand {
         state.zoomedPanel = try zoomedPanel()
         state.explainPhase = try explainPhase()
         state.landscape.slice = slice
+        if let chosen = try boundaryAxes() { state.boundaryAxes = chosen }
         let (themes, warnings) = try display.loadThemes()
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         display.apply(themes, to: &state)
@@ -111,6 +118,19 @@ extension FrameCommand {
                                   + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
+    }
+
+    /// `--axes I,J` (1-based, an `x` before each number allowed) as 0-based inputs of the run's data.
+    func boundaryAxes() throws -> AxisPair? {
+        guard let axes else { return nil }
+        let n = training.dataset(with: model).inputCount
+        let parts = axes.lowercased().split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }
+        guard n >= 2, parts.count == 2, let i = parseDecimalDigits(parts[0]), let j = parseDecimalDigits(parts[1]),
+              (1...n).contains(i), (1...n).contains(j), i != j else {
+            throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n), e.g. 1,2")
+        }
+        return AxisPair(horizontal: i - 1, vertical: j - 1)
     }
 
     func onlyPanel() throws -> Panel? {

@@ -40,7 +40,7 @@ struct ModelOptions: ParsableArguments {
 
     var spec: ModelSpec {
         var spec = presetValue?.model ?? .perceptron
-        if let hidden, let units = Int(hidden) { spec.hiddenUnits = units }
+        if let hidden, let units = parseDecimalDigits(hidden) { spec.hiddenUnits = units }
         if let loss, let chosen = Loss(rawValue: loss) { spec.loss = chosen }
         if let bias { spec.hasBias = bias }
         return spec
@@ -58,22 +58,22 @@ struct ModelOptions: ParsableArguments {
     func validate() throws {
         guard blas == "auto" || MatrixKernels(rawValue: blas) != nil else {
             throw ValidationError(
-                "--blas '\(blas)' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
+                "--blas '\(shown(blas))' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
         }
         if let hidden {
             let range = ModelSpec.hiddenUnitRange
-            guard let units = Int(hidden), range.contains(units) else {
+            guard let units = parseDecimalDigits(hidden), range.contains(units) else {
                 throw ValidationError(
-                    "--hidden '\(hidden)' is not allowed: use a whole number from \(range.lowerBound) to \(range.upperBound)")
+                    "--hidden '\(shown(hidden))' is not allowed: use a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
         }
         if let loss, Loss(rawValue: loss) == nil {
             throw ValidationError(
-                "--loss '\(loss)' is not allowed: use \(Loss.allCases.map(\.rawValue).joined(separator: " or "))")
+                "--loss '\(shown(loss))' is not allowed: use \(Loss.allCases.map(\.rawValue).joined(separator: " or "))")
         }
         if let preset, Preset(rawValue: preset) == nil {
             throw ValidationError(
-                "--preset '\(preset)' is not allowed: use \(Preset.allCases.map(\.rawValue).joined(separator: " or "))")
+                "--preset '\(shown(preset))' is not allowed: use \(Preset.allCases.map(\.rawValue).joined(separator: " or "))")
         }
     }
 }

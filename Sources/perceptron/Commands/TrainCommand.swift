@@ -12,8 +12,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train without a screen and print the run as CSV.",
         usage: "perceptron train --steps <N> [--every <K>] [--seed <S>] [--lr <A>] [--data <NAME>]",
         discussion: """
-            Prints the header step,loss,w1,…,wn,b,p1,…,pm, then one row for state 0, for every K-th \
-            state and for the last state N. State k is the model after k updates; its loss and \
+            Prints the header step,loss,w1,…,wn,b,p1,…,pm (with --hidden H: \
+            step,loss,w1_1_1,…,w1_n_H,b1_1,…,b1_H,w2_1,…,w2_H,b2,p1,…,pm; biases that are off are \
+            left out), then one row for state 0, for every K-th state and for the last state N. State k is the model after k updates; its loss and \
             predictions p come from the forward pass with state k's parameters. Every number is \
             printed in shortest round-trip form, the digits Python's repr prints.
 

@@ -1,0 +1,205 @@
+/* The orders in which NumPy's bundled OpenBLAS sums the two matrix-vector products of a hidden
+ * layer's step whose factors are both real (A1·W2 by dgemv_t, A1ᵀ·dz2 by dgemv_n, ddot for one
+ * hidden unit), for its two x86-64 kernel sets, with each fused multiply-add where the kernels
+ * fuse. Written in C for the same reason as the exp/log kernels: one body compiled with FMA (one
+ * instruction per fma) and for baseline x86-64 (the C library's fma, same bits, slower), chosen
+ * once at load time. The matrices are row-major (rows × k). */
+
+#include "CNumPyMath.h"
+
+#include <math.h>
+
+/* a*b + c written in this file means two roundings: never let the compiler fuse it. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+
+/* (A·w)[row]: both sets run the same dgemv_t code. Rows in whole blocks of four go through the
+ * 4x4 kernel (four fused lanes), the next two through the 4x2 kernel (two plain lanes), the last
+ * through the 4x1 kernel (four plain lanes); the k % 4 last columns are added after, fused. */
+ALWAYS_INLINE double row_dot(const double *a, const double *w, long k, long row, long rows) {
+    double y = 0.0;
+    long blocked = k & ~3L;
+    if (blocked > 0) {
+        double r;
+        if (row < 4 * (rows >> 2)) {
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            for (long i = 0; i < blocked; i += 4) {
+                s0 = __builtin_fma(a[i], w[i], s0);
+                s1 = __builtin_fma(a[i + 1], w[i + 1], s1);
+                s2 = __builtin_fma(a[i + 2], w[i + 2], s2);
+                s3 = __builtin_fma(a[i + 3], w[i + 3], s3);
+            }
+            r = (s0 + s2) + (s1 + s3);
+        } else if ((rows & 2) && row < 4 * (rows >> 2) + 2) {
+            double s0 = 0.0, s1 = 0.0;
+            for (long i = 0; i < blocked; i += 2) {
+                s0 = s0 + a[i] * w[i];
+                s1 = s1 + a[i + 1] * w[i + 1];
+            }
+            r = s0 + s1;
+        } else {
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            for (long i = 0; i < blocked; i += 4) {
+                s0 = s0 + a[i] * w[i];
+                s1 = s1 + a[i + 1] * w[i + 1];
+                s2 = s2 + a[i + 2] * w[i + 2];
+                s3 = s3 + a[i + 3] * w[i + 3];
+            }
+            r = (s0 + s2) + (s1 + s3);
+        }
+        y = y + r;
+    }
+    const double *t = a + blocked, *x = w + blocked;
+    switch (k & 3) {
+    case 3: y = y + __builtin_fma(t[2], x[2], __builtin_fma(t[0], x[0], t[1] * x[1])); break;
+    case 2: y = y + __builtin_fma(t[0], x[0], t[1] * x[1]); break;
+    case 1: y = __builtin_fma(t[0], x[0], y); break;
+    default: break;
+    }
+    return y;
+}
+
+ALWAYS_INLINE void gemv_t(const double *a, const double *w, long rows, long k, double *out) {
+    for (long row = 0; row < rows; row++) out[row] = row_dot(a + row * k, w, k, row, rows);
+}
+
+#define V(i) a[(i) * k + column]
+
+/* (Aᵀ·d)[column], Haswell: columns in blocks of four summed four samples at a time with its
+ * kernel's fused pairs; the other columns plainly (in pairs when k < 4); one column is a ddot,
+ * left to right. */
+ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, const double *d, long m) {
+    if (k == 1) {
+        double t = 0.0;
+        for (long i = 0; i < m; i++) t = t + d[i] * V(i);
+        return t;
+    }
+    if (column < (k & ~3L)) {
+        double y = 0.0;
+        long c = 0;
+        for (long g = 0; g < (m >> 2); g++, c += 4) {
+            double t4 = __builtin_fma(V(c + 2), d[c + 2], V(c) * d[c]);
+            double t5 = __builtin_fma(V(c + 3), d[c + 3], V(c + 1) * d[c + 1]);
+            y = y + (t4 + t5);
+        }
+        if (m & 2) { y = y + (V(c) * d[c] + V(c + 1) * d[c + 1]); c += 2; }
+        if (m & 1) y = y + d[c] * V(c);
+        return y;
+    }
+    double t = 0.0;
+    if (k < 4) {
+        long i = 0;
+        for (; i < (m & ~3L); i += 4) {
+            t = t + (V(i) * d[i] + V(i + 1) * d[i + 1]);
+            t = t + (V(i + 2) * d[i + 2] + V(i + 3) * d[i + 3]);
+        }
+        for (; i < m; i++) t = t + V(i) * d[i];
+    } else {
+        for (long i = 0; i < m; i++) t = t + V(i) * d[i];
+    }
+    return t;
+}
+
+/* (Aᵀ·d)[column], SkylakeX: its own kernel for blocks of four columns (four samples fused in a
+ * chain, added to the running sum); its C parts, compiled for AVX-512, fuse a multiply into each
+ * addition. */
+ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, const double *d, long m) {
+    if (k == 1) {
+        double t = 0.0;
+        for (long i = 0; i < m; i++) t = __builtin_fma(d[i], V(i), t);
+        return t;
+    }
+    if (column < (k & ~3L)) {
+        double y = 0.0;
+        long c = 0;
+        for (long g = 0; g < (m >> 2); g++, c += 4) {
+            y = y + __builtin_fma(V(c + 3), d[c + 3],
+                                  __builtin_fma(V(c + 2), d[c + 2], __builtin_fma(V(c), d[c], V(c + 1) * d[c + 1])));
+        }
+        if (m & 2) { y = y + __builtin_fma(V(c), d[c], V(c + 1) * d[c + 1]); c += 2; }
+        if (m & 1) y = y + d[c] * V(c);
+        return y;
+    }
+    double t = 0.0;
+    if (k < 4) {
+        long i = 0;
+        for (; i < (m & ~3L); i += 4) {
+            t = t + __builtin_fma(V(i), d[i], V(i + 1) * d[i + 1]);
+            t = t + __builtin_fma(V(i + 2), d[i + 2], V(i + 3) * d[i + 3]);
+        }
+        for (; i < m; i++) t = __builtin_fma(V(i), d[i], t);
+    } else {
+        for (long i = 0; i < m; i++) t = __builtin_fma(V(i), d[i], t);
+    }
+    return t;
+}
+
+#undef V
+
+ALWAYS_INLINE void gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
+    if (skylakex) {
+        for (long column = 0; column < k; column++) out[column] = column_dot_skylakex(a, column, k, d, m);
+    } else {
+        for (long column = 0; column < k; column++) out[column] = column_dot_haswell(a, column, k, d, m);
+    }
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+
+__attribute__((target("fma"))) static void gemv_t_fma(const double *a, const double *w, long rows, long k, double *out) {
+    gemv_t(a, w, rows, k, out);
+}
+__attribute__((target("fma"))) static void gemv_n_fma(int skylakex, const double *a, long m, long k, const double *d,
+                                                      double *out) {
+    gemv_n(skylakex, a, m, k, d, out);
+}
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out) {
+    gemv_t(a, w, rows, k, out);
+}
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out) {
+    gemv_n(skylakex, a, m, k, d, out);
+}
+
+static int has_fma;
+
+__attribute__((constructor)) static void detect_fma_for_blas_orders(void) {
+    __builtin_cpu_init();
+    has_fma = __builtin_cpu_supports("fma") != 0;
+}
+
+__attribute__((target("fma"))) static double row_dot_fma(const double *a, const double *w, long k, long row, long rows) {
+    return row_dot(a, w, k, row, rows);
+}
+double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row, long rows) {
+    return has_fma ? row_dot_fma(a, w, k, row, rows) : row_dot(a, w, k, row, rows);
+}
+
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out) {
+    if (has_fma) gemv_t_fma(a, w, rows, k, out); else cnumpymath_gemv_t_baseline(a, w, rows, k, out);
+}
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
+    if (has_fma) gemv_n_fma(skylakex, a, m, k, d, out); else cnumpymath_gemv_n_baseline(skylakex, a, m, k, d, out);
+}
+
+#else
+
+double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row, long rows) {
+    return row_dot(a, w, k, row, rows);
+}
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out) { gemv_t(a, w, rows, k, out); }
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
+    gemv_n(skylakex, a, m, k, d, out);
+}
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out) {
+    gemv_t(a, w, rows, k, out);
+}
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out) {
+    gemv_n(skylakex, a, m, k, d, out);
+}
+
+#endif
