@@ -39,6 +39,8 @@ private func handle(_ key: Key, _ state: inout AppState) {
         }
         return
     }
+    // Explain mode, the quiz and the landscape have keys of their own (n/→ and ← walk the phases).
+    if handleExplainKey(key, &state) || handleLandscapeKey(key, &state) { return }
     switch key {
     case .character("q"), .escape, .control("c"):
         state.quitRequested = true

@@ -20,6 +20,8 @@ public func view(_ state: AppState) -> Buffer {
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
         lastBand = body
+    } else if let phase = state.explainPhase {
+        lastBand = ExplainLayout.render(context, phase: phase, area: body, into: &buffer)
     } else if state.presenting {
         lastBand = PresentationLayout.render(context, area: body, into: &buffer)
     } else {
@@ -73,6 +75,7 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
     case .boundary: BoundaryPanel.render(context, area: area, into: &buffer)
+    case .landscape: LandscapePanel.render(context, area: area, into: &buffer)
     }
 }
 

@@ -33,13 +33,20 @@ struct FrameCommand: ParsableCommand {
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
-                               + "6 boundary.", valueName: "N"))
+                               + "6 boundary, 7 landscape.", valueName: "N"))
     var zoom: String?
 
     @Option(name: .long,
             help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
                                + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
     var panel: String?
+
+    @Option(name: .long, help: ArgumentHelp("Explain mode at one phase of the step: forward, loss, backward or update.",
+                                            valueName: "PHASE"))
+    var explain: String?
+
+    @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
+    var slice = false
 
     @Option(name: .long,
             help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
@@ -60,6 +67,7 @@ struct FrameCommand: ParsableCommand {
         _ = try parseSize(size)
         _ = try zoomedPanel()
         _ = try onlyPanel()
+        _ = try explainPhase()
         _ = try boundaryAxes()
         _ = try colorMode()
         _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
@@ -73,6 +81,8 @@ struct FrameCommand: ParsableCommand {
                                               maximum: training.dataset(with: model).sampleCount) - 1
         state.logScale = log
         state.zoomedPanel = try zoomedPanel()
+        state.explainPhase = try explainPhase()
+        state.landscape.slice = slice
         if let chosen = try boundaryAxes() { state.boundaryAxes = chosen }
         let (themes, warnings) = try display.loadThemes()
         for warning in warnings { printError("perceptron: warning: \(warning)") }
@@ -93,11 +103,19 @@ extension FrameCommand {
         }
     }
 
+    func explainPhase() throws -> ExplainPhase? {
+        guard let explain else { return nil }
+        guard let phase = ExplainPhase(rawValue: explain) else {
+            throw ValidationError("--explain '\(explain)' is not allowed: use forward, loss, backward or update")
+        }
+        return phase
+    }
+
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = parseDecimalDigits(zoom), let panel = Panel(rawValue: number) else {
             throw ValidationError("--zoom '\(shown(zoom))' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
-                                  + "5 (predictions) or 6 (boundary)")
+                                  + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
     }
