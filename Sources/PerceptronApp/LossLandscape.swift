@@ -37,78 +37,111 @@ public struct LandscapeSettings: Sendable, Equatable {
 /// and no allocation per point keeps a 200×60 screen cheap).
 struct LossLandscape {
     let axes: (Int, Int)
-    private let loss: Loss
+    private let crossEntropy: Bool
     private let inputs: [Double]
     private let targets: [Double]
     private let inputCount: Int
-    /// Per layer: inputs, units, where its weights and its biases (if any) start in `parameters`.
-    private let shapes: [(inputs: Int, units: Int, weights: Int, biases: Int?)]
-    private var parameters: [Double]
-    /// Two activation buffers, one per layer in flight.
-    private var current: [Double]
-    private var next: [Double]
+    /// Per layer, four numbers: inputs, units, where its weights start in `parameters`, where its
+    /// biases start (−1: none).
+    private let layout: [Int]
+    private let parameters: [Double]
+    private let widest: Int
 
     init(trainer: Trainer, axes: (Int, Int)) {
         self.axes = axes
-        loss = trainer.model.loss
+        crossEntropy = trainer.model.loss == .crossEntropy
         inputs = trainer.dataset.inputs
         targets = trainer.dataset.targets
         inputCount = trainer.dataset.inputCount
         parameters = trainer.parameters
         var offset = 0
-        shapes = trainer.layers.map { layer in
+        layout = trainer.layers.flatMap { layer -> [Int] in
             let weights = offset
             offset += layer.weights.count
-            let biases = layer.biases.map { _ in offset }
+            let biases = layer.biases == nil ? -1 : offset
             offset += layer.biases?.count ?? 0
-            return (layer.inputCount, layer.unitCount, weights, biases)
+            return [layer.inputCount, layer.unitCount, weights, biases]
         }
-        let widest = max(trainer.dataset.inputCount, trainer.layers.map(\.unitCount).max() ?? 1)
-        current = [Double](repeating: 0, count: widest)
-        next = current
+        widest = max(trainer.dataset.inputCount, trainer.layers.map(\.unitCount).max() ?? 1)
     }
 
-    /// The model's loss at the parameters as they are now.
-    private mutating func evaluate() -> Double {
-        var total = 0.0
-        let m = targets.count
-        for s in 0..<m {
-            for i in 0..<inputCount { current[i] = inputs[s * inputCount + i] }
-            for shape in shapes {
-                for j in 0..<shape.units {
-                    var z = shape.biases.map { parameters[$0 + j] } ?? 0
-                    for i in 0..<shape.inputs { z += current[i] * parameters[shape.weights + i * shape.units + j] }
-                    next[j] = 1 / (1 + exp(-z))
+    /// Raw views of one evaluation's data: a pixel's loss runs tens of thousands of times a frame
+    /// and must not pay for bounds checks, reference counting or closures.
+    private struct Kernel {
+        let x: UnsafePointer<Double>, y: UnsafePointer<Double>, layout: UnsafePointer<Int>
+        let p: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, b: UnsafeMutablePointer<Double>
+        let layers: Int, m: Int, n: Int, crossEntropy: Bool
+
+        /// The model's loss at the parameters `p` holds now.
+        func loss() -> Double {
+            var total = 0.0
+            for s in 0..<m {
+                var from = a, to = b
+                for i in 0..<n { from[i] = x[s &* n &+ i] }
+                for l in 0..<layers {
+                    let inputs = layout[4 &* l], units = layout[4 &* l &+ 1], weights = layout[4 &* l &+ 2]
+                    let biases = layout[4 &* l &+ 3]
+                    for j in 0..<units {
+                        var z = biases >= 0 ? p[biases &+ j] : 0
+                        for i in 0..<inputs { z += from[i] * p[weights &+ i &* units &+ j] }
+                        to[j] = 1 / (1 + exp(-z))
+                    }
+                    swap(&from, &to)
                 }
-                swap(&current, &next)
+                let target = y[s], out = from[0]
+                if crossEntropy {
+                    // One log where the target is a class, as every built-in table's is.
+                    total += target == 1 ? log(out) : target == 0 ? log(1 - out) : target * log(out) + (1 - target) * log(1 - out)
+                } else {
+                    total += (target - out) * (target - out)
+                }
             }
-            let y = targets[s], a = current[0]
-            switch loss {
-            case .crossEntropy: total += y * log(a) + (1 - y) * log(1 - a)
-            case .squared: total += (y - a) * (y - a)
+            return crossEntropy ? -total / Double(m) : 0.5 * total
+        }
+    }
+
+    private func withKernel<R>(_ body: (Kernel) -> R) -> R {
+        var p = parameters
+        var a = [Double](repeating: 0, count: widest), b = a
+        return inputs.withUnsafeBufferPointer { x in
+            targets.withUnsafeBufferPointer { y in
+                layout.withUnsafeBufferPointer { layout in
+                    p.withUnsafeMutableBufferPointer { p in
+                        a.withUnsafeMutableBufferPointer { a in
+                            b.withUnsafeMutableBufferPointer { b in
+                                body(Kernel(x: x.baseAddress!, y: y.baseAddress!, layout: layout.baseAddress!, p: p.baseAddress!,
+                                            a: a.baseAddress!, b: b.baseAddress!, layers: layout.count / 4, m: y.count,
+                                            n: inputCount, crossEntropy: crossEntropy))
+                            }
+                        }
+                    }
+                }
             }
         }
-        return loss == .crossEntropy ? -total / Double(m) : 0.5 * total
     }
 
     /// L at parameters (u, v) on the two axes.
     func loss(_ u: Double, _ v: Double) -> Double {
-        var probe = self
-        probe.parameters[axes.0] = u
-        probe.parameters[axes.1] = v
-        return probe.evaluate()
+        withKernel { k in
+            k.p[axes.0] = u
+            k.p[axes.1] = v
+            return k.loss()
+        }
     }
 
     /// L over a `columns` × `rows` grid of pixel centres, row 0 at the top (the largest v).
     func grid(u: ClosedRange<Double>, v: ClosedRange<Double>, columns: Int, rows gridRows: Int) -> [Double] {
         guard columns > 0, gridRows > 0 else { return [] }
-        var probe = self
         var values = [Double](repeating: 0, count: columns * gridRows)
-        for r in 0..<gridRows {
-            probe.parameters[axes.1] = v.upperBound - (Double(r) + 0.5) / Double(gridRows) * (v.upperBound - v.lowerBound)
-            for col in 0..<columns {
-                probe.parameters[axes.0] = u.lowerBound + (Double(col) + 0.5) / Double(columns) * (u.upperBound - u.lowerBound)
-                values[r * columns + col] = probe.evaluate()
+        values.withUnsafeMutableBufferPointer { out in
+            withKernel { k in
+                for r in 0..<gridRows {
+                    k.p[axes.1] = v.upperBound - (Double(r) + 0.5) / Double(gridRows) * (v.upperBound - v.lowerBound)
+                    for col in 0..<columns {
+                        k.p[axes.0] = u.lowerBound + (Double(col) + 0.5) / Double(columns) * (u.upperBound - u.lowerBound)
+                        out[r * columns + col] = k.loss()
+                    }
+                }
             }
         }
         return values
@@ -116,10 +149,11 @@ struct LossLandscape {
 
     /// L along the horizontal axis alone (the other parameters held), at `count` points across `u`.
     func slice(u: ClosedRange<Double>, count: Int) -> [Double] {
-        var probe = self
-        return (0..<max(0, count)).map { k in
-            probe.parameters[axes.0] = u.lowerBound + Double(k) / Double(max(1, count - 1)) * (u.upperBound - u.lowerBound)
-            return probe.evaluate()
+        withKernel { k in
+            (0..<max(0, count)).map { i in
+                k.p[axes.0] = u.lowerBound + Double(i) / Double(max(1, count - 1)) * (u.upperBound - u.lowerBound)
+                return k.loss()
+            }
         }
     }
 }
@@ -135,21 +169,21 @@ struct ContourBands {
     let low: Double
     let high: Double
     let count: Int
+    private let logLow: Double
+    private let bandsPerLog: Double
 
     init(values: [Double], count: Int) {
         let finite = values.filter { $0.isFinite && $0 > 0 }
         low = finite.min() ?? 1
         high = finite.max() ?? 1
         self.count = max(1, count)
+        logLow = log(low)
+        bandsPerLog = high > low ? Double(self.count) / (log(high) - logLow) : 0
     }
 
     func band(_ value: Double) -> Int {
         guard value.isFinite else { return count - 1 }
-        guard value > low, high > low else { return 0 }
-        let t = (log(value) - log(low)) / (log(high) - log(low))
-        return min(count - 1, max(0, Int(t * Double(count))))
+        guard value > low, bandsPerLog > 0 else { return 0 }
+        return min(count - 1, max(0, Int((log(value) - logLow) * bandsPerLog)))
     }
-
-    /// The loss at the top of band `k`: for the legend.
-    func edge(_ k: Int) -> Double { exp(log(low) + (log(high) - log(low)) * Double(k + 1) / Double(count)) }
 }

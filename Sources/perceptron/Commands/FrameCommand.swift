@@ -47,6 +47,7 @@ struct FrameCommand: ParsableCommand {
 
     @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
     var slice = false
+
     @Option(name: .long,
             help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
                                valueName: "I,J"))
