@@ -19,6 +19,14 @@ public struct AppState: Sendable {
     public var presenting = false
     /// A panel shown alone on the whole screen (keys 1–6), or nil.
     public var zoomedPanel: Panel?
+    /// Explain mode (`x`): the phase of the current step written out, or nil when off.
+    public var explainPhase: ExplainPhase?
+    /// How many lines of the phase's explanation are scrolled past (PgDn / PgUp).
+    public var explainScroll = 0
+    /// Quiz mode (`Q`): asks which way each parameter will move before the update is shown; nil when off.
+    public var quiz: Quiz?
+    /// Which two parameters the loss landscape shows, its zoom, and whether it shows the slice.
+    public var landscape = LandscapeSettings()
     /// The two inputs the decision boundary is drawn over (key a).
     public var boundaryAxes = AxisPair.first
     /// The themes `t` cycles through (never empty), and the one in use.
@@ -27,6 +35,10 @@ public struct AppState: Sendable {
     }
     public var themeIndex = 0
     public var theme: Theme { themes[themeIndex] }
+    /// The lesson being played (its slides and the one on screen), or nil outside a lesson.
+    public var lesson: LessonPlayback?
+    /// A live run stops here (a lesson slide's `@run N`); nil: runs until paused.
+    public var pauseAtStep: Int?
     /// Set when the user asked to quit.
     public var quitRequested = false
     /// The terminal size the view lays out for.
@@ -149,9 +161,11 @@ public struct AppState: Sendable {
     }
 }
 
-/// The panels, numbered as the zoom keys 1–6 choose them.
+/// The panels, numbered as the zoom keys 1–7 choose them.
 public enum Panel: Int, CaseIterable, Sendable {
     case diagram = 1, weights, sigmoid, loss, predictions, boundary
+    /// The loss over two parameters (key 7, `frame --panel landscape`).
+    case landscape
 
     /// The panel's name for `perceptron frame --panel`.
     public var name: String { String(describing: self) }

@@ -4,7 +4,7 @@ import TerminalUI
 enum KeyHints {
     static func render(_ c: ViewContext, border: Rect, into buffer: inout Buffer) {
         let ascii = c.glyphs.isASCII
-        let hints: [(String, String)] = [
+        let hints: [(String, String)] = c.state.explainPhase != nil ? explainHints(c) : [
             ("space", c.state.running ? "pause" : "run"), (ascii ? "n" : "n/→", "step"), ("+/-", "speed"),
             ("]/[", ascii ? "lr" : "α"), ("r", "restart"), ("s", "new seed"), (ascii ? "Up/Dn" : "↑/↓", "sample"),
             ("l", "log"), ("?", "help"), ("q", "quit"),
@@ -21,5 +21,15 @@ enum KeyHints {
             let gap = i == shown.count - 1 ? " " : "  "
             x = buffer.write(" " + action + gap, x: x, y: border.y, style: c.style(.dimText))
         }
+    }
+
+    /// In explain mode: the phase keys instead of the training ones.
+    private static func explainHints(_ c: ViewContext) -> [(String, String)] {
+        let ascii = c.glyphs.isASCII
+        if c.state.quizIsAsking {
+            return [(ascii ? "Up/+" : "↑/+", "up"), (ascii ? "Dn/-" : "↓/-", "down"), ("Enter", "reveal"), ("?", "help"), ("q", "quit")]
+        }
+        return [(ascii ? "n" : "n/→", "next phase"), (ascii ? "Left" : "←", "back"), ("space", c.state.running ? "pause" : "run"),
+                ("Q", c.state.quiz == nil ? "quiz" : "quiz off"), ("x", "leave"), ("?", "help"), ("q", "quit")]
     }
 }

@@ -9,7 +9,7 @@ enum StatusBar {
         var x = area.x
         let mode = state.running ? " RUNNING " : " PAUSED "
         x = buffer.write(mode, x: x, y: area.y, style: c.style(state.running ? .statusRunning : .statusPaused))
-        let fields: [(String, String)] = [
+        var fields: [(String, String)] = [
             ("step", DisplayFormat.grouped(state.step)),
             ("loss", DisplayFormat.loss(c.trace.loss)),
             (c.glyphs.isASCII ? "lr" : "α", DisplayFormat.compact(state.trainer.learningRate, width: 7)),
@@ -17,6 +17,7 @@ enum StatusBar {
             ("seed", String(state.trainer.seed)),
             ("", state.trainer.dataset.name),
         ]
+        if let lesson = state.lesson { fields.insert(("slide", "\(lesson.index + 1)/\(lesson.count)"), at: 0) }
         for (label, value) in fields {
             x = buffer.write(" ", x: x, y: area.y, style: base)
             if !label.isEmpty { x = buffer.write(label + " ", x: x, y: area.y, style: base) }

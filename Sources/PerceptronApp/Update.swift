@@ -15,7 +15,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     switch message {
     case .tick(let seconds):
         guard state.running else { return [] }
-        state.advance(by: state.takeDueSteps(after: seconds))
+        var due = state.takeDueSteps(after: seconds)
+        if let stop = state.pauseAtStep {
+            due = min(due, max(0, stop - state.step))
+            if state.step + due >= stop { state.running = false; state.pauseAtStep = nil }
+        }
+        state.advance(by: due)
     case .resize(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
@@ -39,6 +44,10 @@ private func handle(_ key: Key, _ state: inout AppState) {
         }
         return
     }
+    // In a lesson the slide keys come first; every other key works inside the slide.
+    if handleLessonKey(key, &state) { return }
+    // Explain mode, the quiz and the landscape have keys of their own (n/→ and ← walk the phases).
+    if handleExplainKey(key, &state) || handleLandscapeKey(key, &state) { return }
     switch key {
     case .character("q"), .escape, .control("c"):
         state.quitRequested = true

@@ -14,12 +14,16 @@ public func view(_ state: AppState) -> Buffer {
         return buffer
     }
     let context = ViewContext(state: state, theme: theme)
-    let rows = buffer.area.split(.vertical, [.fill(1), .length(1)])
-    let body = rows[0], statusRow = rows[1]
+    let captionHeight = CaptionPanel.height(for: state)
+    let rows = buffer.area.split(.vertical, [.fill(1), .length(captionHeight), .length(1)])
+    let body = rows[0], statusRow = rows[2]
+    if captionHeight > 0 { CaptionPanel.render(context, area: rows[1], into: &buffer) }
     let lastBand: Rect
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
         lastBand = body
+    } else if let phase = state.explainPhase {
+        lastBand = ExplainLayout.render(context, phase: phase, area: body, into: &buffer)
     } else if state.presenting {
         lastBand = PresentationLayout.render(context, area: body, into: &buffer)
     } else {
@@ -28,7 +32,9 @@ public func view(_ state: AppState) -> Buffer {
     KeyHints.render(context, border: Rect(x: lastBand.x + 1, y: lastBand.maxY - 1, width: lastBand.width - 2, height: 1),
                     into: &buffer)
     StatusBar.render(context, area: statusRow, into: &buffer)
-    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
+    // In a lesson the help may cover the caption too: it needs the rows.
+    if state.showHelp { HelpOverlay.render(context, area: Rect(x: body.x, y: body.y, width: body.width, height: body.height + captionHeight),
+                                           into: &buffer) }
     finish(&buffer, theme: theme)
     return buffer
 }
@@ -73,6 +79,7 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
     case .boundary: BoundaryPanel.render(context, area: area, into: &buffer)
+    case .landscape: LandscapePanel.render(context, area: area, into: &buffer)
     }
 }
 
