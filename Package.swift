@@ -13,7 +13,7 @@ let package = Package(
     ],
     targets: [
         // The training engine: no terminal code. Its exp/log are NumPy's, from CNumPyMath.
-        .target(name: "PerceptronCore", dependencies: ["CNumPyMath"]),
+        .target(name: "PerceptronCore", dependencies: ["CNumPyMath", "FileSupport"]),
         // NumPy's AVX-512 exp/log (Intel SVML) in C: one body, built with and without FMA.
         .target(name: "CNumPyMath"),
         // Cells, buffers, layout and widgets: pure, renders to memory.
@@ -33,7 +33,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the tests: running processes and driving tmux.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["PerceptronCore"], path: "Tests/TestSupport"),
         .testTarget(name: "PerceptronCoreTests", dependencies: ["PerceptronCore", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),

@@ -4,12 +4,20 @@
 With --hidden H, the step of a network with one hidden layer of H units on xor (the same math as
 `perceptron bench --hidden H --data xor`).
 
-    python3 scripts/bench_numpy.py [--steps 20000] [--rounds 5] [--hidden 4]
+With --data PATH.csv, the perceptron's step on that table, read as scripts/reference.py reads it
+(the same math as `perceptron bench --data PATH.csv`).
+
+    python3 scripts/bench_numpy.py [--steps 20000] [--rounds 5] [--hidden 4] [--data PATH.csv]
 """
 import argparse
+import os
+import sys
 import time
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import load_csv  # noqa: E402
 
 
 def main():
@@ -17,16 +25,22 @@ def main():
     p.add_argument("--steps", type=int, default=20000)
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--hidden", type=int)
+    p.add_argument("--data", default=None, help="a CSV file instead of the notebook's table (the perceptron)")
     a = p.parse_args()
     if a.hidden:
         return hidden(a)
-    X = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]])
-    y = np.array([[0, 1, 1, 0]]).T
-    m = X.shape[0]
+    name = "notebook"
+    if a.data:
+        X, y, _, _ = load_csv(a.data, None)
+        name = f"{os.path.basename(a.data)}, {X.shape[0]}x{X.shape[1]}"
+    else:
+        X = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]])
+        y = np.array([[0, 1, 1, 0]]).T
+    m, n = X.shape
     per_step = []
     for _ in range(a.rounds):
         np.random.seed(1)
-        W = 2 * np.random.random((3, 1)) - 1
+        W = 2 * np.random.random((n, 1)) - 1
         b = 0
         start = time.perf_counter()
         for _ in range(a.steps):
@@ -39,7 +53,7 @@ def main():
         per_step.append((time.perf_counter() - start) / a.steps * 1e9)
     per_step.sort()
     best, median = per_step[0], per_step[len(per_step) // 2]
-    print(f"numpy step (notebook, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
+    print(f"numpy step ({name}, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
     print(f"  best:   {best:.1f} ns/step  {1e9 / best:.0f} steps/s")
     print(f"  median: {median:.1f} ns/step  {1e9 / median:.0f} steps/s")
 

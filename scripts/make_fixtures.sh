@@ -68,6 +68,44 @@ else
     echo "svml set not made: NumPy does not use its AVX-512 kernels here (X86_V4: $x86v4)"
 fi
 
+# Data files, with NumPy's AVX-512 exp/log (the engine's --math svml; the tests pin it) and each
+# of OpenBLAS's kernel sets pinned where the kernels' orders matter.
+(
+unset NPY_DISABLE_CPU_FEATURES
+# Real-valued tables of several shapes (scripts/make_data.py, rows x inputs, seed), trained from
+# the CSV file as `perceptron train --data FILE` reads it. The small tables are kept in
+# Tests/Fixtures/data/ (the tests check that their Swift generator writes the same bytes); the large
+# ones are made again by the tests. Runs of more than 16 rows leave out the p columns.
+# Made with each of OpenBLAS's two x86-64 kernel sets, pinned with OPENBLAS_CORETYPE: real
+# products are rounded, so the kernels' orders show (docs/data.md); the tests pin the engine the
+# same way with --blas. NAME.csv is Haswell's, NAME-skylakex.csv SkylakeX's (an AVX-512 CPU).
+grep -q avx512f /proc/cpuinfo || { echo "the SkylakeX fixtures need an AVX-512 CPU" >&2; exit 1; }
+data=Tests/Fixtures/data
+mkdir -p "$data"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for shape in 1x1-s11 2x3-s12 4x2-s13 7x5-s14 8x1-s15 9x4-s16 16x3-s17 33x7-s18 128x20-s19 129x6-s20 \
+             1000x8-s21 2049x13-s22 10000x8-s23 100x1-s25; do
+    rows=${shape%%x*}; rest=${shape#*x}; inputs=${rest%%-s*}; seed=${shape##*-s}
+    name=real-${shape}
+    if [ "$rows" -le 16 ]; then file=$data/$name.csv; else file=$tmp/$name.csv; fi
+    python3 scripts/make_data.py --rows "$rows" --inputs "$inputs" --seed "$seed" > "$file"
+    extra=""
+    [ "$rows" -gt 16 ] && extra=--no-predictions
+    OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py --data "$file" --lr 0.1 --steps 30 --every 10 $extra \
+        > "$out/$name.csv"
+    OPENBLAS_CORETYPE=SkylakeX python3 scripts/reference.py --data "$file" --lr 0.1 --steps 30 --every 10 $extra \
+        > "$out/$name-skylakex.csv"
+    echo "$out/$name.csv: $rows rows, $inputs inputs, seed $seed"
+done
+# The teacher's example, networks with a hidden layer on real values, squared error on fractions.
+haswell() { name=$1; shift; OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$out/$name.csv"; echo "$out/$name.csv: $*"; }
+haswell exam-lr0.1 --data examples/exam.csv --lr 0.1 --steps 200 --every 20
+haswell real-9x4-s16-hidden3 --data "$data/real-9x4-s16.csv" --hidden 3 --lr 0.1 --steps 30 --every 10
+haswell real-16x3-s17-hidden5-squared --data "$data/real-16x3-s17.csv" --hidden 5 --loss squared --lr 0.1 --steps 30 --every 10
+haswell fractions-squared --data "$data/fractions.csv" --loss squared --lr 0.05 --steps 100 --every 10
+)
+
 export NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR"
 python3 scripts/numpy_math/check_libm.py
 make_set "$out/libm"

@@ -14,6 +14,14 @@ Trask's squared-error rule from "A neural network in 11 lines of Python" (his `+
 
     python3 scripts/reference.py --steps 1000 --every 100
     python3 scripts/reference.py --preset trask-3layer --steps 10000 --every 1000
+    python3 scripts/reference.py --data examples/exam.csv --steps 1000 --every 100
+
+`--data PATH.csv` (any name that is not built in and ends in .csv or holds a /) reads a CSV file as a
+NumPy user would: the header is the first line that is neither blank nor a # comment; then
+np.loadtxt(path, delimiter=",", skiprows=<past the header>, quotechar='"', comments="#") gives X
+(every column but the target, float64) and y (the target column, as (m, 1)). The target is the
+last column, or --target NAME. The weights are named after the columns: w_<name> (w1_<name>_<j>
+with a hidden layer), as `perceptron train` names them.
 
 Which BLAS kernels NumPy's OpenBLAS runs depends on the CPU (see docs/network.md):
 OPENBLAS_CORETYPE=Haswell picks the kernels whose orders the engine reproduces bit for bit.
@@ -24,6 +32,7 @@ final `lr` column gives the α each state's step uses: the CSV the visualiser's 
     python3 scripts/reference.py --steps 20 --lr-change 10:0.5
 """
 import argparse
+import csv
 import sys
 
 import numpy as np
@@ -52,6 +61,52 @@ def fmt(v):
     return "nan" if v != v else repr(v)
 
 
+# A data file's input column names (None for the built-in tables): they name the weights.
+INPUT_NAMES = None
+
+
+def is_file(name):
+    return name not in DATASETS and (name.lower().endswith(".csv") or "/" in name)
+
+
+def load_csv(path, target):
+    """(X, y, input names, target name) from a CSV file with a header row."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        lines = f.read().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#"))
+    names = [name.strip() for name in next(csv.reader([lines[header]]))]
+    data = np.loadtxt(path, delimiter=",", skiprows=header + 1, quotechar='"', comments="#", ndmin=2,
+                      encoding="utf-8-sig", dtype=np.float64)
+    t = names.index(target) if target is not None else len(names) - 1
+    # np.delete keeps X row-major (C order), as data[:, :-1] and np.array(rows) are; a column
+    # selection such as data[:, [0, 1]] would make it column-major, and OpenBLAS would then run
+    # the other matrix-vector kernel for each product, adding up in another order.
+    X = np.delete(data, t, axis=1)
+    names_in = [name for j, name in enumerate(names) if j != t]
+    return X, data[:, [t]], names_in, names[t]
+
+
+def header_cell(name):
+    """A column name as CSV, quoted as `perceptron train` quotes it."""
+    if any(c in name for c in ',"\r\n') or name != name.strip():
+        return '"' + name.replace('"', '""') + '"'
+    return name
+
+
+def input_weight(i):
+    """The perceptron's weight of input i: w1…wn, or w_<column> for a file."""
+    return f"w{i+1}" if INPUT_NAMES is None else f"w_{INPUT_NAMES[i]}"
+
+
+def hidden_weight(i, j):
+    """The hidden layer's weight from input i to unit j: w1_i_j, or w1_<column>_j for a file."""
+    return f"w1_{i+1}_{j+1}" if INPUT_NAMES is None else f"w1_{INPUT_NAMES[i]}_{j+1}"
+
+
+# Leave out the p columns (fixtures of large tables).
+PREDICTIONS = True
+
+
 def settings(a):
     s = dict(data="notebook", seed=1, lr=1.0, hidden=None, loss="cross-entropy", bias=True)
     if a.preset:
@@ -76,7 +131,7 @@ def run_perceptron(s, X, y, steps, every, out):
     np.random.seed(s["seed"])
     W = 2 * np.random.random((n, 1)) - 1
     b = 0
-    names = [f"w{i+1}" for i in range(n)] + (["b"] if bias else [])
+    names = [input_weight(i) for i in range(n)] + (["b"] if bias else [])
     header(out, names, m, s)
     for k in range(steps + 1):
         lr = s["changes"].get(k, lr)
@@ -109,7 +164,7 @@ def run_hidden(s, X, y, steps, every, out):
     W2 = 2 * np.random.random((h, 1)) - 1
     b1 = np.zeros((1, h))
     b2 = np.zeros((1, 1))
-    names = [f"w1_{i+1}_{j+1}" for i in range(n) for j in range(h)] + ([f"b1_{j+1}" for j in range(h)] if bias else []) \
+    names = [hidden_weight(i, j) for i in range(n) for j in range(h)] + ([f"b1_{j+1}" for j in range(h)] if bias else []) \
         + [f"w2_{j+1}" for j in range(h)] + (["b2"] if bias else [])
     header(out, names, m, s)
     for k in range(steps + 1):
@@ -151,12 +206,14 @@ def run_hidden(s, X, y, steps, every, out):
 
 def header(out, names, m, s):
     lr = ["lr"] if s["changes"] else []
-    out.write(",".join(["step", "loss"] + names + [f"p{i+1}" for i in range(m)] + lr) + "\n")
+    out.write(",".join(["step", "loss"] + [header_cell(x) for x in names]
+                       + ([f"p{i+1}" for i in range(m)] if PREDICTIONS else []) + lr) + "\n")
 
 
 def row(out, k, L, params, A, s, lr):
     lr = [fmt(lr)] if s["changes"] else []
-    out.write(",".join([str(k), fmt(L)] + [fmt(v) for v in params] + [fmt(p) for p in A[:, 0]] + lr) + "\n")
+    out.write(",".join([str(k), fmt(L)] + [fmt(v) for v in params]
+                       + ([fmt(p) for p in A[:, 0]] if PREDICTIONS else []) + lr) + "\n")
 
 
 def main():
@@ -164,7 +221,9 @@ def main():
     p.add_argument("--steps", type=int, required=True)
     p.add_argument("--seed", type=int)
     p.add_argument("--lr", type=float)
-    p.add_argument("--data", choices=sorted(DATASETS))
+    p.add_argument("--data", help="a built-in name (%s) or PATH.csv" % ", ".join(sorted(DATASETS)))
+    p.add_argument("--target", default=None, help="with a CSV file: the target column (default: the last)")
+    p.add_argument("--no-predictions", action="store_true", help="leave out the p columns (for large tables)")
     p.add_argument("--every", type=int, default=1)
     p.add_argument("--hidden", type=int, choices=range(1, 17), metavar="H")
     p.add_argument("--loss", choices=["cross-entropy", "squared"])
@@ -175,9 +234,16 @@ def main():
     a = p.parse_args()
     s = settings(a)
     s["changes"] = {int(k): float(alpha) for k, alpha in (change.split(":") for change in a.lr_change)}
-    rows, targets = DATASETS[s["data"]]
-    X = np.array(rows)
-    y = np.array([targets]).T  # a column, m x 1
+    global INPUT_NAMES, PREDICTIONS
+    PREDICTIONS = not a.no_predictions
+    if is_file(s["data"]):
+        X, y, INPUT_NAMES, _ = load_csv(s["data"], a.target)
+    elif s["data"] in DATASETS:
+        rows, targets = DATASETS[s["data"]]
+        X = np.array(rows)
+        y = np.array([targets]).T  # a column, m x 1
+    else:
+        p.error(f"unknown data set {s['data']!r}")
     with np.errstate(all="ignore"):
         if s["hidden"] is None:
             run_perceptron(s, X, y, a.steps, a.every, sys.stdout)

@@ -70,15 +70,27 @@ ALWAYS_INLINE void gemv_t(const double *a, const double *w, long rows, long k, d
 
 #define V(i) a[(i) * k + column]
 
-/* (Aᵀ·d)[column], Haswell: columns in blocks of four summed four samples at a time with its
- * kernel's fused pairs; the other columns plainly (in pairs when k < 4); one column is a ddot,
- * left to right. */
-ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, const double *d, long m) {
-    if (k == 1) {
-        double t = 0.0;
-        for (long i = 0; i < m; i++) t = t + d[i] * V(i);
-        return t;
+/* Haswell's ddot: blocks of 16 in sixteen fused lanes, combined as a tree (the even lanes and the
+ * odd ones apart, then the two), then the m % 16 last products one by one. */
+ALWAYS_INLINE double ddot_haswell(const double *x, const double *y, long m) {
+    double dot = 0.0;
+    long blocked = m & ~15L;
+    if (blocked > 0) {
+        double acc[16] = {0};
+        for (long b = 0; b < blocked; b += 16)
+            for (int l = 0; l < 16; l++) acc[l] = __builtin_fma(x[b + l], y[b + l], acc[l]);
+        double low = ((acc[0] + acc[2]) + (acc[4] + acc[6])) + ((acc[8] + acc[10]) + (acc[12] + acc[14]));
+        double high = ((acc[1] + acc[3]) + (acc[5] + acc[7])) + ((acc[9] + acc[11]) + (acc[13] + acc[15]));
+        dot = low + high;
     }
+    for (long i = blocked; i < m; i++) dot = dot + y[i] * x[i];
+    return 0.0 + dot;
+}
+
+/* (Aᵀ·d)[column], Haswell: columns in blocks of four summed four samples at a time with its
+ * kernel's fused pairs; the other columns plainly (in pairs when k < 4); one column is a ddot. */
+ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, const double *d, long m) {
+    if (k == 1) return ddot_haswell(a, d, m);
     if (column < (k & ~3L)) {
         double y = 0.0;
         long c = 0;

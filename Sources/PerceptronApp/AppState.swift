@@ -24,6 +24,14 @@ public struct AppState: Sendable {
     public var presenting = false
     /// A panel shown alone on the whole screen (keys 1–6), or nil.
     public var zoomedPanel: Panel?
+    /// Explain mode (`x`): the phase of the current step written out, or nil when off.
+    public var explainPhase: ExplainPhase?
+    /// How many lines of the phase's explanation are scrolled past (PgDn / PgUp).
+    public var explainScroll = 0
+    /// Quiz mode (`Q`): asks which way each parameter will move before the update is shown; nil when off.
+    public var quiz: Quiz?
+    /// Which two parameters the loss landscape shows, its zoom, and whether it shows the slice.
+    public var landscape = LandscapeSettings()
     /// The two inputs the decision boundary is drawn over (key a).
     public var boundaryAxes = AxisPair.first
     /// The themes `t` cycles through (never empty), and the one in use.
@@ -32,6 +40,12 @@ public struct AppState: Sendable {
     }
     public var themeIndex = 0
     public var theme: Theme { themes[themeIndex] }
+    /// The lesson being played (its slides and the one on screen), or nil outside a lesson.
+    public var lesson: LessonPlayback?
+    /// A live run stops here (a lesson slide's `@run N`); nil: runs until paused.
+    public var pauseAtStep: Int?
+    /// Set when the user asked to quit.
+    public var quitRequested = false
     /// The terminal size the view lays out for.
     public var width: Int
     public var height: Int
@@ -237,15 +251,31 @@ public struct AppState: Sendable {
         guard seconds.isFinite, seconds > 0 else { return 0 }
         // Cap the debt at one second's worth so a stalled terminal does not cause a burst.
         stepDebt = min(stepDebt + seconds * Double(speed), max(1, Double(speed)))
-        let due = Int(stepDebt.rounded(.down))
+        var due = Int(stepDebt.rounded(.down))
         stepDebt -= Double(due)
+        // A large table cannot make every step asked for and still draw 30 frames a second: make
+        // what fits in a frame and let the rest go, rather than fall ever further behind.
+        if due > maxStepsPerTick {
+            due = maxStepsPerTick
+            stepDebt = 0
+        }
         return due
+    }
+
+    /// The most steps one tick makes: about 20 ms of the engine's work (a step costs about 4 ns
+    /// per sample and input, plus the sample's exp), so drawing keeps its 30 frames a second. The
+    /// built-in tables never reach it (tens of thousands of steps per tick).
+    public var maxStepsPerTick: Int {
+        let dataset = trainer.dataset
+        return max(1, 5_000_000 / (dataset.sampleCount * (dataset.inputCount + 4)))
     }
 }
 
-/// The panels, numbered as the zoom keys 1–6 choose them.
+/// The panels, numbered as the zoom keys 1–7 choose them.
 public enum Panel: Int, CaseIterable, Sendable {
     case diagram = 1, weights, sigmoid, loss, predictions, boundary
+    /// The loss over two parameters (key 7, `frame --panel landscape`).
+    case landscape
 
     /// The panel's name for `perceptron frame --panel`.
     public var name: String { String(describing: self) }

@@ -13,7 +13,7 @@ enum DiagramPanel {
         "x" + (ascii ? String(j + 1) : DisplayFormat.subscriptDigits(j + 1))
     }
 
-    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
         if c.trace.layers.count == 2 {
             NetworkDiagramPanel(c).render(into: &buffer, area: area)
             return
@@ -66,8 +66,8 @@ enum DiagramPanel {
                 buffer.write(bundleName, x: labelX, y: y, style: c.style(.text), clip: inner)
                 for ex in start..<junctionX { buffer.set(ex, y, ascii ? "~" : "═", style: bus) }
                 let label = " \(n - edgeRows) weights "
-                if label.count + 2 <= junctionX - start {
-                    buffer.write(label, x: start + (junctionX - start - label.count) / 2, y: y, style: bus)
+                if label.columnWidth + 2 <= junctionX - start {
+                    buffer.write(label, x: start + (junctionX - start - label.columnWidth) / 2, y: y, style: bus, clip: inner)
                 }
                 continue
             }
@@ -77,9 +77,11 @@ enum DiagramPanel {
             let edgeStyle = c.weightStyle(w)
             let glyph = WeightGlyphs.edge(w, c.glyphs)
             for ex in edgeX..<junctionX { buffer.set(ex, y, glyph, style: edgeStyle) }
-            let label = " " + DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces + " "
+            let shown = highlight?.label(j) ?? (DisplayFormat.signed(w, width: 6).trimmingLeadingSpaces,
+                                                 highlight?.emphasizesEdge(j) == true ? c.style(.highlight) : edgeStyle)
+            let label = " " + shown.text + " "
             if label.columnWidth + 2 <= junctionX - edgeX {
-                buffer.write(label, x: edgeX + (junctionX - edgeX - label.columnWidth) / 2, y: y, style: edgeStyle, clip: inner)
+                buffer.write(label, x: edgeX + (junctionX - edgeX - label.columnWidth) / 2, y: y, style: shown.style, clip: inner)
             }
         }
         if !rows.contains(centerY) {
@@ -92,24 +94,25 @@ enum DiagramPanel {
         var cursor = junctionX + 1
         cursor = buffer.write(arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let sigmaX = cursor
-        cursor = buffer.write(sum, x: cursor, y: centerY, style: c.style(.title), clip: inner)
+        cursor = buffer.write(sum, x: cursor, y: centerY, style: highlight?.node(.sum) ?? c.style(.title), clip: inner)
         cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
-        cursor = buffer.write(activation, x: cursor, y: centerY, style: c.style(.sigmoidCurve), clip: inner)
+        cursor = buffer.write(activation, x: cursor, y: centerY, style: highlight?.node(.sigmoid) ?? c.style(.sigmoidCurve), clip: inner)
         cursor = buffer.write(" " + arrow + " ", x: cursor, y: centerY, style: bus, clip: inner)
         let outputX = cursor
         cursor = buffer.write(output, x: cursor, y: centerY, style: c.style(.text), clip: inner)
-        buffer.write(predictionText, x: cursor, y: centerY, style: c.classStyle(prediction), clip: inner)
+        buffer.write(predictionText, x: cursor, y: centerY, style: highlight?.node(.output) ?? c.classStyle(prediction), clip: inner)
 
         // z above Σ, the bias below it; the target and the verdict below ŷ.
         buffer.write("z=" + DisplayFormat.signed(c.trace.z[sample], width: 6).trimmingLeadingSpaces,
                      x: sigmaX - 1, y: centerY - 1, style: c.style(.text), clip: inner)
         let b = c.trace.biasBefore
-        buffer.write("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, x: sigmaX - 1, y: centerY + 1,
-                     style: c.weightStyle(b), clip: inner)
+        let biasLabel = highlight?.label(n).map { ($0.text.prefix(1) + "b=" + $0.text.dropFirst(), $0.style) }
+            ?? ("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, c.weightStyle(b))
+        buffer.write(biasLabel.0, x: sigmaX - 1, y: centerY + 1, style: biasLabel.1, clip: inner)
         let right = (prediction >= 0.5) == (target >= 0.5)
         var after = buffer.write("y ", x: outputX, y: centerY + 1, style: c.style(.text), clip: inner)
         after = buffer.write(DisplayFormat.compact(target, width: 3), x: after, y: centerY + 1,
-                             style: c.classStyle(target), clip: inner)
+                             style: highlight?.node(.target) ?? c.classStyle(target), clip: inner)
         buffer.write(" " + Verdict.glyph(right, c.glyphs), x: after, y: centerY + 1,
                      style: c.style(right ? .correct : .wrong), clip: inner)
 

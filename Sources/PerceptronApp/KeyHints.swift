@@ -4,7 +4,7 @@ import TerminalUI
 enum KeyHints {
     static func render(_ c: ViewContext, border: Rect, into buffer: inout Buffer) {
         let ascii = c.glyphs.isASCII
-        let hints: [(String, String)] = KeyMap.bindings.compactMap(\.hint).map { hint in
+        let hints: [(String, String)] = c.state.explainPhase != nil ? explainHints(c) : KeyMap.bindings.compactMap(\.hint).map { hint in
             let text = c.state.running ? hint.runningText ?? hint.text : hint.text
             return (ascii ? hint.asciiKey ?? hint.key : hint.key, ascii ? hint.asciiText ?? text : text)
         }
@@ -20,5 +20,15 @@ enum KeyHints {
             let gap = i == shown.count - 1 ? " " : "  "
             x = buffer.write(" " + action + gap, x: x, y: border.y, style: c.style(.dimText))
         }
+    }
+
+    /// In explain mode: the phase keys instead of the training ones.
+    private static func explainHints(_ c: ViewContext) -> [(String, String)] {
+        let ascii = c.glyphs.isASCII
+        if c.state.quizIsAsking {
+            return [(ascii ? "Up/+" : "↑/+", "up"), (ascii ? "Dn/-" : "↓/-", "down"), ("Enter", "reveal"), ("?", "help"), ("q", "quit")]
+        }
+        return [(ascii ? "n" : "n/→", "next phase"), (ascii ? "Left" : "←", "back"), ("space", c.state.running ? "pause" : "run"),
+                ("Q", c.state.quiz == nil ? "quiz" : "quiz off"), ("x", "leave"), ("?", "help"), ("q", "quit")]
     }
 }

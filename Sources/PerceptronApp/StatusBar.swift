@@ -17,6 +17,7 @@ enum StatusBar {
             ("seed", String(state.trainer.seed)),
             ("", state.trainer.dataset.name),
         ]
+        if let lesson = state.lesson { fields.insert(("slide", "\(lesson.index + 1)/\(lesson.count)"), at: 0) }
         // A notice matters more than the fields at the end (data set, seed, speed): they make room.
         if let notice = state.notice {
             func width(_ list: [(String, String)]) -> Int {

@@ -48,19 +48,20 @@ public struct ThemeCatalog: Sendable {
     /// `<executable dir>/../share/perceptron/themes`. Paths are normalised lexically (no file
     /// system access) and listed once each. A relative `executablePath` is taken relative to
     /// `currentDirectory`; an empty one adds no directories.
-    public static func standardSearchDirectories(environment: [String: String], executablePath: String,
-                                                 currentDirectory: String) -> [String] {
-        var directories = [join(currentDirectory, "themes")]
+    /// `folder` is "themes" for themes; lessons are searched the same way in "lessons" folders.
+    public static func standardSearchDirectories(folder: String = "themes", environment: [String: String],
+                                                 executablePath: String, currentDirectory: String) -> [String] {
+        var directories = [join(currentDirectory, folder)]
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            directories.append(join(xdg, "perceptron/themes"))
+            directories.append(join(xdg, "perceptron/" + folder))
         } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(join(home, ".config/perceptron/themes"))
+            directories.append(join(home, ".config/perceptron/" + folder))
         }
         if !executablePath.isEmpty {
             let executable = executablePath.hasPrefix("/") ? executablePath : join(currentDirectory, executablePath)
             let binDirectory = join(executable, "..")
-            directories.append(join(binDirectory, "themes"))
-            directories.append(join(binDirectory, "../share/perceptron/themes"))
+            directories.append(join(binDirectory, folder))
+            directories.append(join(binDirectory, "../share/perceptron/" + folder))
         }
         var seen = Set<String>()
         return directories.filter { seen.insert($0).inserted }

@@ -21,7 +21,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
         if state.goal != nil {
             state.continueTowardGoal()
         } else if state.running {
-            state.advance(by: state.takeDueSteps(after: seconds))
+            var due = state.takeDueSteps(after: seconds)
+            if let stop = state.pauseAtStep {
+                due = min(due, max(0, stop - state.step))
+                if state.step + due >= stop { state.running = false; state.pauseAtStep = nil }
+            }
+            state.advance(by: due)
         }
     case .resize(let width, let height):
         state.width = max(0, width)
@@ -50,6 +55,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Command] {
         }
         return []
     }
+    // In a lesson the slide keys come first; every other key works inside the slide.
+    if handleLessonKey(key, &state) { return state.quitRequested ? [.quit] : [] }
+    // Explain mode, the quiz and the landscape have keys of their own (n/→ and ← walk the phases).
+    if handleExplainKey(key, &state) || handleLandscapeKey(key, &state) { return [] }
     if state.prompt != nil { return handlePrompt(key, &state) }
     guard let action = KeyMap.action(for: key) else { return [] }
     if action != .jumpBack && action != .jumpForward { state.lastJump = nil }
@@ -62,6 +71,10 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
         return [.quit]
     case .redraw:
         return [.redrawScreen]
+    case .explain, .quiz:
+        _ = handleExplainKey(key, &state)
+    case .landscape:
+        _ = handleLandscapeKey(key, &state)
     case .runPause:
         state.running.toggle()
         state.goal = nil

@@ -14,12 +14,16 @@ public func view(_ state: AppState) -> Buffer {
         return buffer
     }
     let context = ViewContext(state: state, theme: theme)
-    let rows = buffer.area.split(.vertical, [.fill(1), .length(1), .length(1)])
-    let body = rows[0], timelineRow = rows[1], statusRow = rows[2]
+    let captionHeight = CaptionPanel.height(for: state)
+    let rows = buffer.area.split(.vertical, [.fill(1), .length(captionHeight), .length(1), .length(1)])
+    let body = rows[0], timelineRow = rows[2], statusRow = rows[3]
+    if captionHeight > 0 { CaptionPanel.render(context, area: rows[1], into: &buffer) }
     let lastBand: Rect
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
         lastBand = body
+    } else if let phase = state.explainPhase {
+        lastBand = ExplainLayout.render(context, phase: phase, area: body, into: &buffer)
     } else if state.presenting {
         lastBand = PresentationLayout.render(context, area: body, into: &buffer)
     } else {
@@ -33,7 +37,9 @@ public func view(_ state: AppState) -> Buffer {
     } else {
         StatusBar.render(context, area: statusRow, into: &buffer)
     }
-    if state.showHelp { HelpOverlay.render(context, area: body, into: &buffer) }
+    // In a lesson the help may cover the caption too: it needs the rows.
+    if state.showHelp { HelpOverlay.render(context, area: Rect(x: body.x, y: body.y, width: body.width, height: body.height + captionHeight),
+                                           into: &buffer) }
     finish(&buffer, theme: theme)
     return buffer
 }
@@ -41,7 +47,7 @@ public func view(_ state: AppState) -> Buffer {
 /// The five panels at once; returns the bottom band (whose border carries the key hints).
 private func renderStandardLayout(_ context: ViewContext, area body: Rect, into buffer: inout Buffer) -> Rect {
     let state = context.state
-    let sampleRows = state.trainer.dataset.sampleCount + 3
+    let sampleRows = PredictionsPanel.height(samples: state.trainer.dataset.sampleCount, available: body.height)
     let spare = body.height - sampleRows
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
     // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
@@ -78,6 +84,7 @@ func render(_ panel: Panel, _ context: ViewContext, area: Rect, into buffer: ino
     case .loss: LossPanel.render(context, area: area, into: &buffer)
     case .predictions: PredictionsPanel.render(context, area: area, into: &buffer)
     case .boundary: BoundaryPanel.render(context, area: area, into: &buffer)
+    case .landscape: LandscapePanel.render(context, area: area, into: &buffer)
     }
 }
 

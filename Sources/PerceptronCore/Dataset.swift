@@ -8,6 +8,18 @@ public struct Dataset: Sendable, Equatable {
     /// The m targets (the column y).
     public let targets: [Double]
     public let inputCount: Int
+    /// The columns' names: from a file's header, or nil for the built-in tables (x1…xn and y).
+    public let columnNames: ColumnNames?
+
+    public struct ColumnNames: Sendable, Equatable {
+        public var inputs: [String]
+        public var target: String
+
+        public init(inputs: [String], target: String) {
+            self.inputs = inputs
+            self.target = target
+        }
+    }
 
     public var sampleCount: Int { targets.count }
 
@@ -19,7 +31,26 @@ public struct Dataset: Sendable, Equatable {
         inputs = rows.flatMap { $0 }
         self.targets = targets
         inputCount = rows[0].count
+        columnNames = nil
     }
+
+    /// A table read from a file: `inputs` row-major, one name per input column and the target's.
+    public init(name: String, summary: String, inputs: [Double], targets: [Double],
+                inputNames: [String], targetName: String) {
+        precondition(!targets.isEmpty && !inputNames.isEmpty && inputs.count == targets.count * inputNames.count,
+                     "m rows of n inputs")
+        self.name = name
+        self.summary = summary
+        self.inputs = inputs
+        self.targets = targets
+        inputCount = inputNames.count
+        columnNames = ColumnNames(inputs: inputNames, target: targetName)
+    }
+
+    /// Input j's name: the file's, or x1…xn.
+    public func inputName(_ j: Int) -> String { columnNames?.inputs[j] ?? "x\(j + 1)" }
+    /// The target's name: the file's, or y.
+    public var targetName: String { columnNames?.target ?? "y" }
 
     /// The inputs of sample `i`.
     public func row(_ i: Int) -> ArraySlice<Double> {

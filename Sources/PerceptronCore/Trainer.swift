@@ -1,3 +1,5 @@
+import CNumPyMath
+
 /// Trains a model — the notebook's perceptron (sigmoid, cross-entropy, gradient descent) or one
 /// hidden layer of sigmoid units before it, with cross-entropy or Trask's squared error — one step
 /// at a time, reproducing NumPy's arithmetic bit for bit: its order of evaluation and summation,
@@ -47,7 +49,8 @@ public struct Trainer: Sendable {
             let w2 = random.uniformWeights(count: h)
             network = NetworkStorage(dataset: dataset, model: model, kernels: kernels, hiddenUnits: h, w1: w1, w2: w2)
         } else {
-            single = Storage(dataset: dataset, model: model, weights: random.uniformWeights(count: dataset.inputCount))
+            single = Storage(dataset: dataset, model: model, kernels: kernels,
+                             weights: random.uniformWeights(count: dataset.inputCount))
         }
     }
 
@@ -165,20 +168,26 @@ extension Trainer {
         let targets: [Double]
         let loss: Loss
         let hasBias: Bool
+        let kernels: MatrixKernels
+        /// Whether every input is 0 or 1 (the built-in tables): then every product is exact and
+        /// only the order of the additions matters, and the unrolled 4×3 and 4×2 loops apply.
+        let exactProducts: Bool
         var weights: [Double]
         var bias: Double = 0
-        /// Holds dz (m values), dW (n values), then the loss terms (m values) during a step.
+        /// Holds dz (m values), dW (n values), the loss terms (m values), then X·W (m values) during a step.
         var scratch: [Double]
 
-        init(dataset: Dataset, model: ModelSpec, weights: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, weights: [Double]) {
             n = dataset.inputCount
             m = dataset.sampleCount
             inputs = dataset.inputs
             targets = dataset.targets
             loss = model.loss
             hasBias = model.hasBias
+            self.kernels = kernels
+            exactProducts = dataset.inputs.allSatisfy { $0 == 0 || $0 == 1 }
             self.weights = weights
-            scratch = [Double](repeating: 0, count: m + n + m)
+            scratch = [Double](repeating: 0, count: m + n + m + m)
         }
 
         var layers: [Layer] {
@@ -202,12 +211,52 @@ extension Trainer {
             _ count: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type, _ observer: inout O
         ) {
             // The built-in tables are 4×3 and 4×2: with the sizes as constants the compiler unrolls
-            // every loop and keeps the parameters in registers; any other shape takes the general path.
-            switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
-            default: advance(count, alpha, n: n, m: m, rule, kernel, &observer)
+            // every loop and keeps the parameters in registers. Any other table takes the general
+            // path, summing in the order of OpenBLAS's kernels for its shape, with their fused
+            // multiply-adds (products of real numbers are rounded, so where they fuse matters).
+            switch (n, m, exactProducts, kernels) {
+            case (3, 4, true, _): advance(count, alpha, n: 3, m: 4, rule, kernel, &observer)
+            case (2, 4, true, _): advance(count, alpha, n: 2, m: 4, rule, kernel, &observer)
+            default: advanceGeneral(count, alpha, rule, kernel, &observer)
             }
+        }
+
+        /// The general step: z = X·W + b (dgemv_t), dW = (1/m)·Xᵀ·dz (dgemv_n, or ddot for one
+        /// input) in the chosen kernel set's orders, from C built with FMA where the CPU has it
+        /// (in Swift each fused multiply-add would be a call); db and the loss as np.sum adds up.
+        private mutating func advanceGeneral<R: LossRule, K: ExpLogKernel, O: StepObserver>(
+            _ count: Int, _ alpha: Double, _: R.Type, _: K.Type, _ observer: inout O
+        ) {
+            let invM = 1 / Double(m), n = self.n, m = self.m
+            let hasBias = self.hasBias
+            let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
+            var b = bias
+            inputs.withUnsafeBufferPointer { xs in
+                targets.withUnsafeBufferPointer { ys in
+                    weights.withUnsafeMutableBufferPointer { ws in
+                        scratch.withUnsafeMutableBufferPointer { s in
+                            let x = xs.baseAddress!, y = ys.baseAddress!, w = ws.baseAddress!
+                            let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
+                            let products = s.baseAddress! + m + n + m
+                            for _ in 0..<count {
+                                cnumpymath_gemv_t(x, w, m, n, products)
+                                for i in 0..<m {
+                                    let z = products[i]
+                                    let a = Math.sigmoid(hasBias ? z + b : z, K.self)
+                                    dz[i] = R.outputDelta(prediction: a, target: y[i])
+                                    if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
+                                }
+                                if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
+                                cnumpymath_gemv_n(skylakeX, x, m, n, dz, dW)
+                                for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
+                                for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
+                                if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
+                            }
+                        }
+                    }
+                }
+            }
+            bias = b
         }
 
         @inline(__always)
@@ -257,20 +306,42 @@ extension Trainer {
             }
         }
 
-        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _: R.Type, _: K.Type) -> StepTrace {
-            let invM = 1 / Double(m)
+        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _ rule: R.Type, _ kernel: K.Type) -> StepTrace {
+            let unrolled = exactProducts && m == 4 && (n == 3 || n == 2)
+            return trace(step: step, alpha, rule, kernel, unrolled: unrolled)
+        }
+
+        /// The step as `advance` makes it, keeping every intermediate: the unrolled loops' sums, or
+        /// the general path's (the same C for the products).
+        private func trace<R: LossRule, K: ExpLogKernel>(step: Int, _ alpha: Double, _: R.Type, _: K.Type,
+                                                        unrolled: Bool) -> StepTrace {
+            let invM = 1 / Double(m), n = self.n, m = self.m
             var z = [Double](repeating: 0, count: m), a = z, terms = z, dz = z
-            var dW = [Double](repeating: 0, count: n)
+            var dW = [Double](repeating: 0, count: n), products = z
             inputs.withUnsafeBufferPointer { x in
                 weights.withUnsafeBufferPointer { w in
+                    if unrolled {
+                        for i in 0..<m { products[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) }
+                    } else {
+                        products.withUnsafeMutableBufferPointer { cnumpymath_gemv_t(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!) }
+                    }
                     for i in 0..<m {
-                        z[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) + bias
+                        let product = products[i]
+                        z[i] = hasBias ? product + bias : product
                         a[i] = Math.sigmoid(z[i], K.self)
                         dz[i] = R.outputDelta(prediction: a[i], target: targets[i])
                         terms[i] = R.term(target: targets[i], prediction: a[i], K.self)
                     }
                     dz.withUnsafeBufferPointer { d in
-                        for j in 0..<n { dW[j] = R.scale(Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m), invM: invM) }
+                        if unrolled {
+                            for j in 0..<n { dW[j] = Math.columnDot(x.baseAddress!, j, n, d.baseAddress!, m) }
+                        } else {
+                            let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
+                            dW.withUnsafeMutableBufferPointer {
+                                cnumpymath_gemv_n(skylakeX, x.baseAddress!, m, n, d.baseAddress!, $0.baseAddress!)
+                            }
+                        }
+                        for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
                     }
                 }
             }

@@ -17,7 +17,7 @@ struct Perceptron: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, BenchCommand.self,
-                      DoctorCommand.self],
+                      DoctorCommand.self, LessonCommand.self, LessonsCommand.self],
         defaultSubcommand: WatchCommand.self)
 
     static var subcommandNames: [String] {

@@ -113,4 +113,22 @@ final class ASCIILayoutTests: XCTestCase {
         checkSameLayout(s, "wide notice")
         XCTAssertTrue(view(s).plainText.contains("日本語のテーマ"))
     }
+
+    /// Explain mode (every phase, the quiz) and the landscape keep their boxes in ASCII too.
+    func testExplainAndLandscapeKeepTheLayout() throws {
+        for phase in ExplainPhase.allCases {
+            var s = try state(step: 3)
+            s.explainPhase = phase
+            checkSameLayout(s, "explain \(phase)")
+        }
+        var quiz = try state(step: 3)
+        update(&quiz, .key(.character("Q")))
+        for _ in 0..<3 { update(&quiz, .key(.character("n"))) }
+        checkSameLayout(quiz, "quiz")
+        var landscape = try state(step: 300)
+        landscape.zoomedPanel = .landscape
+        checkSameLayout(landscape, "landscape")
+        landscape.landscape.slice = true
+        checkSameLayout(landscape, "slice")
+    }
 }

@@ -201,6 +201,9 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(s.zoomedPanel, .boundary)
         press(.character("6"), &s)
         press(.character("7"), &s)
+        XCTAssertEqual(s.zoomedPanel, .landscape)
+        press(.character("7"), &s)
+        press(.character("8"), &s)
         XCTAssertNil(s.zoomedPanel)
     }
 

@@ -45,8 +45,9 @@ final class FramePanelCommandTests: XCTestCase {
             (["--axes", "1,4"], "--axes '1,4' is not allowed"),
             (["--axes", "2"], "--axes '2' is not allowed"),
             (["--data", "and", "--axes", "1,3"], "--axes '1,3' is not allowed: use two different inputs from 1 to 2"),
-            (["--panel", "nope"], "--panel 'nope' is not allowed: use diagram, weights, sigmoid, loss, predictions, boundary"),
-            (["--zoom", "7"], "--zoom '7' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), 5 (predictions) or 6 (boundary)"),
+            (["--panel", "nope"], "--panel 'nope' is not allowed: use diagram, weights, sigmoid, loss, predictions, boundary, landscape"),
+            (["--zoom", "8"], "--zoom '8' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), 5 (predictions), "
+                + "6 (boundary) or 7 (landscape)"),
         ]
         for (arguments, expected) in cases {
             let result = try frame(arguments)

@@ -6,6 +6,8 @@ public enum Action: Sendable, Equatable {
     case bookmark, nextBookmark, edit, export
     case faster, slower, learningRateUp, learningRateDown, restart, newSeed
     case previousSample, nextSample, logScale, wholeRun, present, theme, nextAxes, previousAxes, zoom, redraw, help, quit
+    /// Explain mode, the quiz and the landscape: their own handlers take these keys first.
+    case explain, quiz, landscape
 }
 
 /// One binding: its keys, how the help and README name them, what it does, and its hint in the
@@ -89,6 +91,13 @@ public enum KeyMap {
              help: "zoom a panel / back",
              details: "zoom the diagram, weights, sigmoid, loss, predictions or decision boundary to the whole screen; again to go back",
              .zoom),
+        bind([.character("x")], "x", help: "explain the step",
+             details: "explain mode: the current step written out in four phases (see [Explain the step](#explain-the-step))",
+             .explain),
+        bind([.character("Q")], "Q", help: "quiz: predict the update",
+             details: "quiz mode: before the update is shown, say which way each parameter will move", .quiz),
+        bind([.character("7")], "7", help: "loss landscape / back",
+             details: "the loss landscape on the whole screen; again to go back", .landscape),
         bind([.control("l")], "Ctrl-L", help: "redraw the whole screen",
              details: "redraw the whole screen (after something wrote over it)", .redraw),
         bind([.character("?"), .character("h")], "?", help: "this help (Esc closes it)", details: "help (Esc closes it)",

@@ -62,8 +62,9 @@ struct BenchCommand: ParsableCommand {
         let clock = ContinuousClock()
         var nanosecondsPerStep: [Double] = []
         var checksum = 0.0
+        let dataset = try training.dataset(with: model)
         for _ in 0..<roundCount {
-            var trainer = training.makeTrainer(model: model)
+            var trainer = try training.makeTrainer(dataset, model: model)
             let elapsed = clock.measure { trainer.advance(by: perRound) }
             // Reading the result keeps the optimiser from dropping the work.
             checksum += trainer.bias
@@ -73,9 +74,8 @@ struct BenchCommand: ParsableCommand {
         let best = nanosecondsPerStep[0], median = nanosecondsPerStep[nanosecondsPerStep.count / 2]
         func rate(_ ns: Double) -> String { String(Int((1e9 / ns).rounded())) }
         let kernel = training.math.arithmeticValue.rawValue
-        let dataset = training.dataset(with: model)
         try StandardOutput.writeLines([
-            "engine step (\(dataset.name), \(model.spec.summary(inputs: dataset.inputCount)), --math \(kernel), "
+            "engine step (\(dataset.name), \(dataset.sampleCount) rows, \(model.spec.summary(inputs: dataset.inputCount)), --math \(kernel), "
                 + "\(roundCount) rounds of \(perRound) steps)",
             "  best:   \(format(best)) ns/step  \(rate(best)) steps/s",
             "  median: \(format(median)) ns/step  \(rate(median)) steps/s",
@@ -93,7 +93,7 @@ struct BenchCommand: ParsableCommand {
     private func runJumps() throws {
         let total = try parseCount(length, flag: "--length", minimum: 1)
         let clock = ContinuousClock()
-        var state = AppState(trainer: training.makeTrainer(), running: false, width: 80, height: 24)
+        var state = AppState(trainer: try training.makeTrainer(model: model), running: false, width: 80, height: 24)
         let rssBefore = Self.peakResidentKilobytes()
         let trained = clock.measure { state.fastForward(to: total) }
         let rssAfter = Self.peakResidentKilobytes()

@@ -23,7 +23,7 @@ struct CSVWriter {
 
     mutating func writeHeader(parameterNames: [String], samples m: Int) {
         let names = ["step", "loss"] + parameterNames + (1...m).map { "p\($0)" } + (learningRateColumn ? ["lr"] : [])
-        append(names.joined(separator: ","))
+        append(names.map(Self.quoted).joined(separator: ","))
         bytes.append(0x0A)
     }
 
@@ -60,4 +60,36 @@ struct CSVWriter {
     }
 
     private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// The parameters' column names: the trainer's (w1…wn, b; w1_i_j… with a hidden layer), with a
+    /// data file's column names for the inputs' weights: w_<column>, w1_<column>_j.
+    static func columnNames(of trainer: Trainer) -> [String] {
+        let names = trainer.parameterNames
+        guard let columns = trainer.dataset.columnNames?.inputs else { return names }
+        let n = columns.count
+        let hidden = trainer.model.hiddenUnits
+        return names.map { name in
+            let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+            if hidden == nil, name.first == "w", let i = Int(name.dropFirst()), (1...n).contains(i) {
+                return "w_" + columns[i - 1]
+            }
+            if hidden != nil, parts.count == 3, parts[0] == "w1", let i = Int(parts[1]), (1...n).contains(i) {
+                return "w1_\(columns[i - 1])_\(parts[2])"
+            }
+            return name
+        }
+    }
+
+    /// A header cell as CSV: quoted (quotes doubled) when it holds a comma, a quote, a line end or
+    /// surrounding spaces, so any column name survives the trip.
+    static func quoted(_ name: String) -> String {
+        let special = name.contains { $0 == "," || $0 == "\"" || $0.isNewline }
+            || name.first?.isWhitespace == true || name.last?.isWhitespace == true
+        guard special else { return name }
+        var result = "\""
+        for character in name {
+            if character == "\"" { result += "\"\"" } else { result.append(character) }
+        }
+        return result + "\""
+    }
 }

@@ -33,13 +33,20 @@ struct FrameCommand: ParsableCommand {
 
     @Option(name: .long, parsing: .unconditional,
             help: ArgumentHelp("Show one panel on the whole screen: 1 diagram, 2 weights, 3 sigmoid, 4 loss, 5 predictions, "
-                               + "6 boundary.", valueName: "N"))
+                               + "6 boundary, 7 landscape.", valueName: "N"))
     var zoom: String?
 
     @Option(name: .long,
             help: ArgumentHelp("Print only this panel, its box filling --size (no status bar): "
                                + Panel.allCases.map(\.name).joined(separator: ", ") + ".", valueName: "NAME"))
     var panel: String?
+
+    @Option(name: .long, help: ArgumentHelp("Explain mode at one phase of the step: forward, loss, backward or update.",
+                                            valueName: "PHASE"))
+    var explain: String?
+
+    @Flag(name: .long, help: "With --panel landscape: the slice view (the loss along one parameter, its tangent and the step).")
+    var slice = false
 
     @Option(name: .long,
             help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
@@ -55,6 +62,10 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .long, help: "Colour the frame with ANSI escape codes (24-bit colour).")
     var color = false
 
+    @Option(name: .long, help: ArgumentHelp("Output: text (the default), ansi (as --color), html (a page) or svg (an image).",
+                                            valueName: "FORMAT"))
+    var format: String?
+
     @Option(name: .long, help: ArgumentHelp("With --color: truecolor, 256 or 8 colours.", valueName: "MODE"))
     var colors: String = "truecolor"
 
@@ -63,27 +74,40 @@ struct FrameCommand: ParsableCommand {
         _ = try parseSize(size)
         _ = try zoomedPanel()
         _ = try onlyPanel()
+        _ = try explainPhase()
         _ = try boundaryAxes()
         _ = try colorMode()
-        _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: training.dataset(with: model).sampleCount)
+        _ = try outputFormat()
+        // A built-in table's size is known now; a file's once it is read, in run().
+        if !DataFile.namesFile(training.dataName), let table = try? training.dataset(with: model) {
+            _ = try parseCount(sample, flag: "--sample", minimum: 1, maximum: table.sampleCount)
+        }
     }
 
     func run() throws {
         let target = try parseCount(step, flag: "--step", minimum: 0, maximum: maximumFrameStep)
         let (width, height) = try parseSize(size)
-        var state = AppState(trainer: training.makeTrainer(model: model), running: false, width: width, height: height)
-        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1,
-                                              maximum: training.dataset(with: model).sampleCount) - 1
+        let trainer = try training.makeTrainer(model: model)
+        let m = trainer.dataset.sampleCount
+        var state = AppState(trainer: trainer, running: false, width: width, height: height)
+        state.selectedSample = try parseCount(sample, flag: "--sample", minimum: 1, maximum: m) - 1
         state.logScale = log
         state.showWholeRun = !recent
         state.zoomedPanel = try zoomedPanel()
+        state.explainPhase = try explainPhase()
+        state.landscape.slice = slice
         if let chosen = try boundaryAxes() { state.boundaryAxes = chosen }
         let (themes, warnings) = try display.loadThemes()
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         display.apply(themes, to: &state)
         state.fastForward(to: target)
         let buffer = try onlyPanel().map { view(state, panel: $0) } ?? view(state)
-        try StandardOutput.writeLine(color ? buffer.ansiText(colorMode: try colorMode()) : buffer.plainText)
+        switch try outputFormat() {
+        case .text: try StandardOutput.writeLine(buffer.plainText)
+        case .ansi: try StandardOutput.writeLine(buffer.ansiText(colorMode: try colorMode()))
+        case .html: try StandardOutput.write(Array(Handout.framePage(buffer, theme: state.theme, title: "perceptron frame").utf8))
+        case .svg: try StandardOutput.writeLine(Handout.frameSVG(buffer, theme: state.theme))
+        }
     }
 }
 
@@ -97,11 +121,33 @@ extension FrameCommand {
         }
     }
 
+    enum OutputFormat: String, CaseIterable { case text, ansi, html, svg }
+
+    /// --format, or ansi for --color (they must agree when both are given).
+    func outputFormat() throws -> OutputFormat {
+        guard let format else { return color ? .ansi : .text }
+        guard let chosen = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format '\(shown(format))' is not allowed: use text, ansi, html or svg")
+        }
+        if color, chosen != .ansi {
+            throw ValidationError("--format \(chosen.rawValue) is not allowed with --color: --color is --format ansi")
+        }
+        return chosen
+    }
+
+    func explainPhase() throws -> ExplainPhase? {
+        guard let explain else { return nil }
+        guard let phase = ExplainPhase(rawValue: explain) else {
+            throw ValidationError("--explain '\(shown(explain))' is not allowed: use forward, loss, backward or update")
+        }
+        return phase
+    }
+
     func zoomedPanel() throws -> Panel? {
         guard let zoom else { return nil }
         guard let number = parseDecimalDigits(zoom), let panel = Panel(rawValue: number) else {
             throw ValidationError("--zoom '\(shown(zoom))' is not allowed: use 1 (diagram), 2 (weights), 3 (sigmoid), 4 (loss), "
-                                  + "5 (predictions) or 6 (boundary)")
+                                  + "5 (predictions), 6 (boundary) or 7 (landscape)")
         }
         return panel
     }
@@ -109,7 +155,7 @@ extension FrameCommand {
     /// `--axes I,J` (1-based, an `x` before each number allowed) as 0-based inputs of the run's data.
     func boundaryAxes() throws -> AxisPair? {
         guard let axes else { return nil }
-        let n = training.dataset(with: model).inputCount
+        let n = try training.dataset(with: model).inputCount
         let parts = axes.lowercased().split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }
         guard n >= 2, parts.count == 2, let i = parseDecimalDigits(parts[0]), let j = parseDecimalDigits(parts[1]),

@@ -31,7 +31,8 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long,
             help: ArgumentHelp("""
-                Whose summation orders a hidden layer follows: auto (NumPy's OpenBLAS on this CPU,                 or OPENBLAS_CORETYPE when set), haswell or skylakex.
+                Whose summation orders products of real numbers follow (a hidden layer, a data file): \
+                auto (NumPy's OpenBLAS on this CPU, or OPENBLAS_CORETYPE when set), haswell or skylakex.
                 """, valueName: "KERNELS"))
     var blas: String = "auto"
 
@@ -79,20 +80,23 @@ struct ModelOptions: ParsableArguments {
 }
 
 extension TrainingOptions {
-    /// The data set the run uses: `--data`'s, else the preset's, else the notebook's.
-    func dataset(with model: ModelOptions) -> Dataset {
+    /// The data set the run uses: `--data`'s (a file is read here), else the preset's, else the notebook's.
+    func dataset(with model: ModelOptions) throws -> Dataset {
         if !dataGiven, let preset = model.presetValue, let found = try? Dataset.named(preset.datasetName) {
             return found
         }
-        return dataset
+        return try loadDataset(rule: model.spec.loss == .squared ? .zeroToOne : .zeroOrOne)
     }
 
     /// The trainer for these flags. A preset's seed and learning rate are the defaults (1 and 1),
     /// so `--seed` and `--lr` override them like any other run's.
-    func makeTrainer(model: ModelOptions) -> Trainer {
-        // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
-        (try? Trainer(dataset: dataset(with: model), seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                      arithmetic: math.arithmeticValue, kernels: model.kernels))
-            ?? makeTrainer()
+    func makeTrainer(model: ModelOptions) throws -> Trainer {
+        try makeTrainer(try dataset(with: model), model: model)
+    }
+
+    /// A fresh run on a table already loaded (bench starts many).
+    func makeTrainer(_ dataset: Dataset, model: ModelOptions) throws -> Trainer {
+        try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, model: model.spec,
+                    arithmetic: math.arithmeticValue, kernels: model.kernels)
     }
 }

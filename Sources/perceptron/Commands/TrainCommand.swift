@@ -58,7 +58,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let (total, interval) = try counts()
-        var trainer = training.makeTrainer(model: model)
+        var trainer = try training.makeTrainer(model: model)
         var output = CSVWriter()
         var progress = ProgressLine(total: total)
         TrainInterruption.install()
@@ -82,7 +82,7 @@ struct TrainCommand: ParsableCommand {
             }
         }
 
-        output.writeHeader(parameterNames: trainer.parameterNames, samples: trainer.dataset.sampleCount)
+        output.writeHeader(parameterNames: CSVWriter.columnNames(of: trainer), samples: trainer.dataset.sampleCount)
         if try output.writeRow(trainer) { lastFlush = clock.now }
         while trainer.step < total {
             // Jump straight to the next printed state: nothing in between is computed twice or kept.

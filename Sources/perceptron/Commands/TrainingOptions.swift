@@ -15,34 +15,33 @@ struct TrainingOptions: ParsableArguments {
     var learningRate: String = "1"
 
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("Training table: \(Dataset.builtIn.map(\.name).joined(separator: ", ")) (default \(Dataset.defaultName)).", valueName: "NAME"))
+            help: ArgumentHelp(DataSource.help, valueName: "NAME"))
     var dataFlag: String?
 
     var dataName: String { dataFlag ?? Dataset.defaultName }
     /// Whether `--data` was given (a preset's data set applies only when it was not).
     var dataGiven: Bool { dataFlag != nil }
 
+    @Option(name: .long, help: ArgumentHelp("With --data FILE.csv: the target column (default: the last).", valueName: "NAME"))
+    var target: String?
+
     @OptionGroup var math: MathOptions
 
     /// The checked values; `validate()` has already refused anything else.
     var seedValue: UInt32 { parseDecimalDigits(seed).flatMap { UInt32(exactly: $0) } ?? 1 }
     var learningRateValue: Double { (try? parseLearningRate(learningRate)) ?? 1 }
-    var dataset: Dataset { (try? Dataset.named(dataName)) ?? Dataset.builtIn[0] }
+    /// The training table; a file is read here (and refused with file, line and column). Squared
+    /// error learns targets anywhere in [0, 1], cross-entropy only 0 and 1.
+    func loadDataset(rule: TargetRule = .zeroOrOne) throws -> Dataset {
+        try DataSource.load(name: dataName, target: target, rule: rule)
+    }
 
     func validate() throws {
         guard parseDecimalDigits(seed).flatMap({ UInt32(exactly: $0) }) != nil else {
             throw ValidationError("--seed '\(shown(seed))' is not allowed: use a whole number from 0 to 4294967295")
         }
         _ = try parseLearningRate(learningRate)
-        do { _ = try Dataset.named(dataName) } catch {
-            throw ValidationError("--data: \(error)")
-        }
-    }
-
-    func makeTrainer() -> Trainer {
-        // validate() ran first, so this cannot fail; fall back to the notebook's run rather than trap.
-        (try? Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, arithmetic: math.arithmeticValue))
-            ?? (try! Trainer(dataset: Dataset.builtIn[0]))
+        try DataSource.check(name: dataName, target: target)
     }
 }
 

@@ -15,9 +15,8 @@ struct WatchCommand: ParsableCommand {
             Trains the same run `perceptron train` prints, one gradient step per frame or many at \
             high speed, and draws the perceptron, its weights, the sigmoid, the loss and the \
             predictions. Press ? for the keys: space runs and pauses, n or → steps once while \
-            paused, ← or b steps back, g goes to a step, Home and End go to the first and latest \
-            state, + and - change the speed, ] and [ the learning rate, w writes the run to a CSV \
-            file, q quits.
+            paused, + and - change the speed, ] and [ the learning rate, r restarts, s picks a new \
+            seed, ↑ ↓ choose the sample, l toggles a log scale, q quits.
 
             Needs a terminal of at least 80x24 with UTF-8 (for example LANG=C.UTF-8).
             """)
@@ -50,6 +49,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         // Themes load (and warn) before the screen is taken over, where warnings can be read.
         let (themes, warnings) = try display.loadThemes()
+        // The data file too: a refusal is one line on a terminal still as it was.
+        let trainer = try training.makeTrainer(model: model)
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
@@ -58,74 +59,15 @@ struct WatchCommand: ParsableCommand {
             printError("perceptron: \(error); for output without a terminal, try 'perceptron train --steps 1000'")
             throw ExitCode(2)
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let (width, height) = terminal.size
-        var state = AppState(trainer: training.makeTrainer(model: model), running: !paused, speedIndex: try speedIndex(),
+        var state = AppState(trainer: trainer, running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
         display.apply(themes, to: &state)
-        var lastTick = start
-        var needsDraw = true
-        var quit = false
-        // Effects `update` asks for happen here, at the edge; their outcome goes back in as a message.
-        func perform(_ commands: [Command]) {
-            for command in commands {
-                switch command {
-                case .quit: quit = true
-                case .redrawScreen: terminal.requestFullRepaint()
-                case .export(let export): perform(update(&state, RunFileWriter.write(export)))
-                }
-            }
-        }
-        while !quit && !TerminalSafety.quitRequested {
-            if needsDraw || terminal.needsFullRepaint {
-                terminal.draw(view(state))
-                needsDraw = false
-                if crashAfterFirstFrame { TerminalSafety.simulateCrashForTesting() }
-            }
-            var timeout = -1
-            if let interval = tickDuration(state) {
-                timeout = max(0, Int(((lastTick + interval - clock.now) / .milliseconds(1)).rounded(.up)))
-            }
-            // Every key that is waiting is handled before the next frame, so a paste of thousands
-            // of keys costs one frame, and a `q` at its end quits at once.
-            let events = terminal.nextEvents(timeoutMilliseconds: timeout)
-            let wasRunning = state.running
-            for event in events {
-                switch event {
-                case .key(let key): perform(update(&state, .key(key)))
-                case .resize(let w, let h): perform(update(&state, .resize(width: w, height: h)))
-                case .hangup: TerminalSafety.terminalHungUp()
-                }
-                if quit || TerminalSafety.quitRequested { break }
-            }
-            if !events.isEmpty {
-                needsDraw = true
-                // Resuming starts the clock afresh: the pause is not made up for with a burst of steps.
-                if !wasRunning { lastTick = clock.now }
-            }
-            let now = clock.now
-            if let interval = tickDuration(state) {
-                let elapsed = now - lastTick
-                if elapsed >= interval {
-                    perform(update(&state, .tick(seconds: elapsed.seconds)))
-                    lastTick = now
-                    needsDraw = true
-                }
-            }
-        }
-        terminal.close()
-        // By the signal's default action when one asked us to quit (status 128+n), else 0.
-        TerminalSafety.exitForRequestedSignal()
-    }
-
-    /// The time between ticks while running; nil while paused.
-    private func tickDuration(_ state: AppState) -> Duration? {
-        state.tickInterval.map { .nanoseconds(Int64($0 * 1e9)) }
+        Visualiser.run(&state, terminal: terminal, crashAfterFirstFrame: crashAfterFirstFrame)
     }
 
     /// A little unpredictability for the `s` key's new seeds.
-    private static func entropy() -> UInt64 {
+    static func entropy() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return UInt64(time.tv_sec) &* 1_000_000_007 &+ UInt64(time.tv_nsec) &+ UInt64(getpid())

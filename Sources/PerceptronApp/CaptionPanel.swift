@@ -1,0 +1,80 @@
+import TerminalUI
+
+/// A lesson slide's title and caption at the bottom of the screen; in projection mode taller, in
+/// bold, with a blank line between lines so the back row can read it. The `:` prompt shows here.
+enum CaptionPanel {
+    /// The rows the caption takes on a screen `height` rows tall.
+    static func height(for state: AppState) -> Int {
+        guard state.lesson != nil else { return 0 }
+        if state.presenting { return max(7, min(13, state.height / 3)) }
+        // A title row and three lines of text at 80x24, so the panels above keep most of the screen.
+        return state.height >= 30 ? 6 : 4
+    }
+
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        guard let lesson = c.state.lesson else { return }
+        let slide = lesson.slide
+        guard area.width > 4, area.height > 1 else { return }
+        // The title on a rule across the screen, the caption under it; no side borders, so the
+        // text has the whole width.
+        let rule: Character = c.glyphs.isASCII ? "-" : c.heavy ? "━" : "─"
+        for x in area.x..<area.maxX { buffer.set(x, area.y, rule, style: c.style(.border)) }
+        let tx = buffer.write(" " + slide.title + " ", x: area.x + 1, y: area.y, style: c.style(.title).with(.bold), clip: area)
+        buffer.write(" \(lesson.index + 1)/\(lesson.count) ", x: tx + 1, y: area.y, style: c.style(.dimText), clip: area)
+        if let notice = c.state.notice {
+            // The status bar is full in a lesson at 80 columns: notices show on the rule too.
+            let text = " " + notice + " "
+            let nx = max(tx + 8, area.maxX - 1 - text.columnWidth)
+            buffer.write(text, x: nx, y: area.y, style: c.style(.highlight), clip: area)
+        }
+        let inner = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        let big = c.state.presenting
+        let style = big ? c.style(.text).with(.bold) : c.style(.text)
+        let paragraphs = slide.caption.map { wrap($0, width: inner.width - 2) }
+        // Paragraphs are set apart by a blank line when there is room for it.
+        let spaced = paragraphs.map(\.count).reduce(0, +) + paragraphs.count - 1 <= inner.height && !big
+        var lines: [String] = []
+        for (i, paragraph) in paragraphs.enumerated() {
+            if i > 0, spaced { lines.append("") }
+            lines += paragraph
+        }
+        if let typed = lesson.prompt { lines = ["go to slide (1 to \(lesson.count)): \(typed)_   Enter jumps, Esc cancels"] }
+        let gap = big && lines.count * 2 - 1 <= inner.height ? 2 : 1
+        for (i, line) in lines.enumerated() where i * gap < inner.height {
+            let y = inner.y + i * gap
+            if i * gap == inner.height - 1, (i + 1) < lines.count, lines.count * gap > inner.height {
+                // The caption goes on beyond the box: say so rather than cut it silently.
+                buffer.write(String(line.prefix(max(0, inner.width - 4))) + " …", x: inner.x + 1, y: y, style: style, clip: inner)
+                break
+            }
+            buffer.write(line, x: inner.x + 1, y: y, style: lesson.prompt == nil ? style : c.style(.highlight), clip: inner)
+        }
+    }
+
+    /// Words filled into lines of at most `width` columns; a word longer than that is cut.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            while word.columnWidth > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                var head = ""
+                for ch in word where (head + String(ch)).columnWidth <= width { head.append(ch) }
+                lines.append(head)
+                word = String(word.dropFirst(head.count))
+            }
+            if current.isEmpty {
+                current = word
+            } else if (current + " " + word).columnWidth <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

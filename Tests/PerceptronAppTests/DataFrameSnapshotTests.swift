@@ -1,0 +1,136 @@
+import Foundation
+import PerceptronCore
+import TerminalUI
+import TestSupport
+import XCTest
+@testable import PerceptronApp
+
+/// Tables from files on screen: a teacher's six named rows at 80×24, and 10,000 rows of 8 inputs
+/// with every panel present. Golden files in Tests/Fixtures/frames, recorded like the others
+/// (`PERCEPTRON_RECORD_FRAMES=1 swift test --filter FrameSnapshot`).
+final class DataFrameSnapshotTests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    private func exam() throws -> Dataset {
+        try DataFile.load(path: Self.root.appendingPathComponent("examples/exam.csv").path)
+    }
+
+    /// 10,000 rows, 8 real-valued inputs: scripts/make_data.py --rows 10000 --inputs 8 --seed 23.
+    private static let large: Dataset = {
+        let text = GeneratedTable.csv(rows: 10_000, inputs: 8, seed: 23)
+        return (try? DataFile.parse(text, path: "real-10000x8.csv")) ?? Dataset.builtIn[0]
+    }()
+
+    private func state(_ dataset: Dataset, step: Int, width: Int, height: Int, sample: Int = 0,
+                       learningRate: Double = 0.1) throws -> AppState {
+        var state = AppState(trainer: try Trainer(dataset: dataset, learningRate: learningRate), running: false,
+                             width: width, height: height)
+        state.selectedSample = sample
+        state.fastForward(to: step)
+        return state
+    }
+
+    private func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Self.root.appendingPathComponent("Tests/Fixtures/frames/\(name)")
+        if ProcessInfo.processInfo.environment["PERCEPTRON_RECORD_FRAMES"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try? String(contentsOf: url, encoding: .utf8)
+        XCTAssertNotNil(golden, "no golden frame \(name): record it with PERCEPTRON_RECORD_FRAMES=1", file: file, line: line)
+        if let golden, golden != text {
+            let first = zip(text.split(separator: "\n"), golden.split(separator: "\n")).enumerated().first { $0.element.0 != $0.element.1 }
+            XCTFail("frame \(name) differs; line \((first?.offset ?? -1) + 1):\n  got      \(first?.element.0 ?? "")\n"
+                + "  expected \(first?.element.1 ?? "")", file: file, line: line)
+        }
+    }
+
+    func testTeachersTableAt80x24() throws {
+        let frame = view(try state(exam(), step: 30, width: 80, height: 24, sample: 2))
+        try assertGolden(frame.plainText, "exam-80x24-step30-sample3.txt")
+        // Every row, under the file's own column names.
+        XCTAssertTrue(frame.plainText.contains("studied   slept lecture  passed"), frame.plainText)
+        for row in 1...6 { XCTAssertTrue(frame.lines.contains { $0.hasPrefix("│   \(row)") || $0.hasPrefix("│▶  \(row)") }) }
+    }
+
+    func testTenThousandRowsWithEveryPanel() throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let frame = view(try state(Self.large, step: 20, width: width, height: height, sample: 4_999))
+            try assertGolden(frame.plainText, "real-10000x8-\(width)x\(height)-step20-sample5000.txt")
+            let text = frame.plainText
+            for title in ["Perceptron", "Weights", "Sigmoid", "Boundary", "Loss", "Predictions"] {
+                XCTAssertTrue(text.contains("┌ " + title), "\(title) missing at \(width)x\(height)")
+            }
+            XCTAssertTrue(text.contains("▶ 5000"), "the selected sample is in view")
+            XCTAssertTrue(text.contains("accuracy "), "the summary line")
+        }
+    }
+
+    /// The predictions never take more than their share, however many samples: the plots stay.
+    func testPredictionsPanelKeepsToItsShare() throws {
+        for m in [4, 6, 7, 200, 10_000] {
+            for height in [23, 39, 59] {
+                let rows = PredictionsPanel.height(samples: m, available: height)
+                XCTAssertLessThanOrEqual(rows, max(9, height * 2 / 5), "m \(m), height \(height)")
+                XCTAssertEqual(rows, min(m + 3, max(9, height * 2 / 5)))
+            }
+        }
+        // Up to six samples fit whole at 80×24, as the built-in tables always did.
+        XCTAssertEqual(PredictionsPanel.height(samples: 6, available: 23), 9)
+        XCTAssertEqual(PredictionsPanel.height(samples: 4, available: 23), 7)
+    }
+
+    func testTableScrollsToKeepTheSelectedSampleInView() throws {
+        XCTAssertEqual(PredictionsPanel.firstVisible(selected: 0, visible: 5, count: 200), 0)
+        XCTAssertEqual(PredictionsPanel.firstVisible(selected: 100, visible: 5, count: 200), 98)
+        XCTAssertEqual(PredictionsPanel.firstVisible(selected: 199, visible: 5, count: 200), 195)
+        XCTAssertEqual(PredictionsPanel.firstVisible(selected: 3, visible: 5, count: 4), 0)
+
+        var state = try state(Self.large, step: 0, width: 80, height: 24)
+        for _ in 0..<12 { update(&state, .key(.down)) }
+        XCTAssertEqual(state.selectedSample, 12)
+        var text = view(state).plainText
+        XCTAssertTrue(text.contains("Predictions 11–15 of 10,000"), text)
+        XCTAssertTrue(text.contains("▶   13 "), text)
+        update(&state, .key(.up))
+        for _ in 0..<12 { update(&state, .key(.up)) }
+        XCTAssertEqual(state.selectedSample, 9_999, "↑ from the first wraps to the last")
+        text = view(state).plainText
+        XCTAssertTrue(text.contains("Predictions 9,996–10,000 of 10,000"), text)
+        XCTAssertTrue(text.contains("▶10000 "), text)
+    }
+
+    func testSummaryCountsAndRanksTheWorst() {
+        let summary = Summary(targets: [0, 1, 1, 0, 1], predictions: [0.2, 0.4, 0.9, 0.7, 0.6],
+                              lossTerms: [-0.2, -0.9, -0.1, -1.2, .nan], worstCount: 3)
+        XCTAssertEqual(summary.right, 3)
+        XCTAssertEqual(summary.worst, [4, 3, 1], "NaN first, then the largest loss terms")
+    }
+
+    /// Many samples: a density per class along the curve instead of one mark each; few: marks.
+    func testSigmoidDrawsADensityForManySamples() throws {
+        let many = view(try state(Self.large, step: 20, width: 120, height: 40)).plainText
+        XCTAssertTrue(many.contains("Sigmoid σ(z) · ░▒▓█ samples"), many)
+        XCTAssertTrue(many.contains("█"), "the densest column is a full block")
+        let few = view(try state(exam(), step: 20, width: 80, height: 24)).plainText
+        XCTAssertFalse(few.contains("░▒▓█"))
+    }
+
+    /// A large table makes as many steps per frame as keep 30 frames a second, not a second's worth.
+    func testStepsPerTickAreCappedForLargeTables() throws {
+        var large = try state(Self.large, step: 0, width: 80, height: 24)
+        large.speedIndex = Ladder.speeds.count - 1
+        large.running = true
+        XCTAssertEqual(large.maxStepsPerTick, 5_000_000 / (10_000 * 12))
+        update(&large, .tick(seconds: 1))
+        XCTAssertEqual(large.step, large.maxStepsPerTick)
+        update(&large, .tick(seconds: 1.0 / 30))
+        XCTAssertEqual(large.step, 2 * large.maxStepsPerTick, "the debt was dropped, not carried")
+
+        var notebook = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: true,
+                                speedIndex: Ladder.speeds.count - 1)
+        update(&notebook, .tick(seconds: 1.0 / 30))
+        XCTAssertEqual(notebook.step, Ladder.speeds.last! / 30, "the built-in tables are never held back")
+    }
+}
