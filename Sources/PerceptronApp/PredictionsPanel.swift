@@ -130,7 +130,7 @@ enum PredictionsPanel {
                      style: c.classStyle(target), clip: inner)
         buffer.write(DisplayFormat.plain(a, width: 8), x: columns.predictionX, y: y, style: c.classStyle(a), clip: inner)
         // The sample's share of the loss, −[y·log ŷ + (1−y)·log(1−ŷ)]: how wrong it is.
-        buffer.write(DisplayFormat.plain(-c.trace.lossTerms[i], width: 8), x: columns.termX + 2, y: y,
+        buffer.write(DisplayFormat.plain(c.trace.sampleLosses[i], width: 8), x: columns.termX + 2, y: y,
                      style: c.style(.text), clip: inner)
         let right = (a >= 0.5) == (target >= 0.5)
         let verdict = Verdict.glyph(right, c.glyphs) + (right ? " right" : " wrong")
@@ -142,7 +142,7 @@ enum PredictionsPanel {
     /// "accuracy 9,812/10,000 (98.1%)  mean loss 0.05230000  worst #17 #4,032 …": what the rows
     /// out of view add up to.
     private static func renderSummary(_ c: ViewContext, y: Int, inner: Rect, into buffer: inout Buffer) {
-        let summary = Summary(targets: c.dataset.targets, predictions: c.trace.predictions, lossTerms: c.trace.lossTerms)
+        let summary = Summary(targets: c.dataset.targets, predictions: c.trace.predictions, sampleLosses: c.trace.sampleLosses)
         let m = c.dataset.targets.count
         let percent = NumberFormat.fit(100 * Double(summary.right) / Double(m), width: 5)
         var x = inner.x + 1
@@ -173,17 +173,17 @@ enum PredictionsPanel {
 }
 
 /// How the whole table is doing: samples classified right, and the worst-predicted ones (largest
-/// loss terms, NaN first), worst first.
+/// own loss, NaN first), worst first.
 struct Summary: Equatable {
     var right: Int
     var worst: [Int]
 
-    init(targets: [Double], predictions: [Double], lossTerms: [Double], worstCount: Int = 5) {
+    init(targets: [Double], predictions: [Double], sampleLosses: [Double], worstCount: Int = 5) {
         var right = 0
         var worst: [(index: Int, loss: Double)] = []
         for i in targets.indices {
             if (predictions[i] >= 0.5) == (targets[i] >= 0.5) { right += 1 }
-            let loss = lossTerms[i].isNaN ? Double.infinity : -lossTerms[i]
+            let loss = sampleLosses[i].isNaN ? Double.infinity : sampleLosses[i]
             // Keep the few largest as we go: O(m · worstCount), nothing sorted.
             if worst.count < worstCount || loss > worst[worst.count - 1].loss {
                 var position = worst.count

@@ -4,6 +4,16 @@ public enum Loss: String, Sendable, CaseIterable {
     case crossEntropy = "cross-entropy"
     /// Trask's ½·Σ(y−A)²: a sum over the samples, not a mean, so its gradient has no 1/m.
     case squared
+
+    /// One sample's own share of the loss, from its term in `StepTrace.lossTerms`, as a number
+    /// that grows with the error: −term for cross-entropy (the loss is their mean), ½·term for
+    /// squared error (the loss is their sum).
+    public func sampleLoss(fromTerm term: Double) -> Double {
+        switch self {
+        case .crossEntropy: -term
+        case .squared: 0.5 * term
+        }
+    }
 }
 
 /// The shape of a model: a perceptron, or one hidden layer of sigmoid units before the output unit.

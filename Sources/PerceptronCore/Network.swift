@@ -222,7 +222,7 @@ extension Trainer {
                 weightGradient: dW2, biasGradient: hasBias ? [db2] : nil, after: after[1])
             return StepTrace(
                 step: step, weightsBefore: w2, biasBefore: b2, z: output.z, predictions: output.activations,
-                lossTerms: part(o.terms, m), loss: recorder.loss, dz: dz2, weightGradient: dW2, biasGradient: db2,
+                lossTerms: part(o.terms, m), loss: recorder.loss, lossKind: loss, dz: dz2, weightGradient: dW2, biasGradient: db2,
                 learningRate: alpha, weightsAfter: copy.w2, biasAfter: copy.b2, layers: [hidden, output])
         }
 

@@ -16,6 +16,8 @@ public struct StepTrace: Sendable, Equatable {
     public var lossTerms: [Double]
     /// The model's loss: −(1/m)·Σ terms, or ½·Σ terms for squared error.
     public var loss: Double
+    /// Which loss `lossTerms` and `loss` are.
+    public var lossKind: Loss
     /// dL/dz of the output unit: A − y for cross-entropy, −(y − A)·A·(1 − A) for squared error.
     public var dz: [Double]
     /// dW: (1/m)·Aᵀ·dz for cross-entropy (A the layer's inputs), Aᵀ·dz for squared error.
@@ -29,4 +31,7 @@ public struct StepTrace: Sendable, Equatable {
     public var biasAfter: Double
     /// Every layer's part of the step, in the order of `Trainer.layers` (the output layer last).
     public var layers: [LayerTrace]
+
+    /// Each sample's own share of the loss, growing with its error (see `Loss.sampleLoss(fromTerm:)`).
+    public var sampleLosses: [Double] { lossTerms.map(lossKind.sampleLoss(fromTerm:)) }
 }

@@ -355,7 +355,7 @@ extension Trainer {
                              biases: hasBias ? [biasAfter] : nil))
             return StepTrace(
                 step: step, weightsBefore: weights, biasBefore: bias, z: z, predictions: a, lossTerms: terms,
-                loss: loss, dz: dz, weightGradient: dW, biasGradient: db, learningRate: alpha,
+                loss: loss, lossKind: self.loss, dz: dz, weightGradient: dW, biasGradient: db, learningRate: alpha,
                 weightsAfter: weightsAfter, biasAfter: biasAfter, layers: [output])
         }
     }

@@ -103,9 +103,34 @@ final class DataFrameSnapshotTests: XCTestCase {
 
     func testSummaryCountsAndRanksTheWorst() {
         let summary = Summary(targets: [0, 1, 1, 0, 1], predictions: [0.2, 0.4, 0.9, 0.7, 0.6],
-                              lossTerms: [-0.2, -0.9, -0.1, -1.2, .nan], worstCount: 3)
+                              sampleLosses: [0.2, 0.9, 0.1, 1.2, .nan], worstCount: 3)
         XCTAssertEqual(summary.right, 3)
-        XCTAssertEqual(summary.worst, [4, 3, 1], "NaN first, then the largest loss terms")
+        XCTAssertEqual(summary.worst, [4, 3, 1], "NaN first, then the largest losses")
+    }
+
+    /// Squared error's terms are (y − A)², not log-likelihoods: the table shows ½·(y − A)², never a
+    /// negative number, and its worst samples are the ones furthest from their target.
+    func testSquaredErrorShowsEachSamplesOwnLossAndRanksTheWorstByIt() throws {
+        var trainer = try Trainer(preset: .trask2Layer)
+        trainer.advance(by: 50)
+        let trace = trainer.trace()
+        for i in trace.predictions.indices {
+            let error = trainer.dataset.targets[i] - trace.predictions[i]
+            XCTAssertEqual(trace.sampleLosses[i], 0.5 * (error * error), accuracy: 1e-15)
+        }
+        XCTAssertEqual(trace.sampleLosses.reduce(0, +), trace.loss, accuracy: 1e-12)
+        // A run starts at state 0 (every state is a replay of it): the screen trains to step 50 itself.
+        var state = AppState(trainer: try Trainer(preset: .trask2Layer), running: false, width: 80, height: 24)
+        state.fastForward(to: 50)
+        state.zoomedPanel = .predictions
+        let text = view(state).plainText
+        for i in trace.predictions.indices {
+            XCTAssertTrue(text.contains(DisplayFormat.plain(trace.sampleLosses[i], width: 8)), "sample \(i + 1)\n" + text)
+        }
+        let summary = Summary(targets: trainer.dataset.targets, predictions: trace.predictions,
+                              sampleLosses: trace.sampleLosses, worstCount: 1)
+        let worst = trace.sampleLosses.indices.max { trace.sampleLosses[$0] < trace.sampleLosses[$1] }
+        XCTAssertEqual(summary.worst, [worst!])
     }
 
     /// Many samples: a density per class along the curve instead of one mark each; few: marks.

@@ -91,6 +91,28 @@ final class LessonCommandTests: XCTestCase {
         XCTAssertTrue(data.stderr.contains("regular"), data.stderr)
     }
 
+    /// A lesson's CSV file is read relative to the lesson and refused, naming the lesson's line, when bad.
+    func testALessonCanUseTheClasssOwnTable() throws {
+        _ = try write("class.csv", Array("hours,slept,passed\n1,8,0\n5,7,1\n6,4,1\n2,9,0\n".utf8))
+        let lesson = try write("own.lesson", Array("# Our table\n@data class.csv\n@step 10\n".utf8))
+        let checked = try perceptron(["lesson", "--check", lesson])
+        XCTAssertEqual(checked.status, 0, checked.stderr)
+        XCTAssertTrue(checked.stdout.contains("1 slides, all fine") || checked.stdout.contains("1 slide, all fine"), checked.stdout)
+        let frame = try perceptron(["lesson", lesson, "--handout", temporaryDirectory + "/own.html"])
+        XCTAssertEqual(frame.status, 0, frame.stderr)
+        let page = try String(contentsOfFile: temporaryDirectory + "/own.html", encoding: .utf8)
+        XCTAssertTrue(page.contains("hours"), "the table's column names are on the slide")
+
+        _ = try write("bad.csv", Array("a,b\n1,x\n".utf8))
+        let badLesson = try write("bad.lesson", Array("# Bad\n@data bad.csv\n".utf8))
+        let refused = try perceptron(["lesson", "--check", badLesson])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.hasPrefix("perceptron: \(badLesson):2: data file "), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("bad.csv"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+    }
+
     func testHandoutIsOnePageWithEverySlideAndWriteErrorsAreOneLine() throws {
         let out = temporaryDirectory + "/notebook.html"
         let result = try perceptron(["lesson", "notebook", "--handout", out])

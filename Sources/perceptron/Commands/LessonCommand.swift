@@ -106,13 +106,10 @@ enum LessonDataFile {
 
     static func load(path: String) throws -> Dataset {
         do {
-            _ = try RegularFile.readText(atPath: path, limit: 256 << 20)
+            return try DataFile.load(path: path)
         } catch {
-            throw Refused(description: "data file \(error); use a regular UTF-8 CSV file")
+            throw Refused(description: "data file \(error)")
         }
-        throw Refused(description: "data file '\(TerminalText.escaped(path, limit: TerminalText.pathLimit))': "
-                      + "CSV data files are not supported by this build; use a built-in data set ("
-                      + Dataset.builtIn.map(\.name).joined(separator: ", ") + ")")
     }
 }
 
