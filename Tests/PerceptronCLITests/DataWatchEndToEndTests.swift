@@ -17,7 +17,9 @@ final class DataWatchEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("sample 1 of 6"), screen)
         for row in 1...6 { XCTAssertTrue(screen.contains("   \(row)       \(row) "), "row \(row) in view: \(screen)") }
         try session.sendKeys("Down", "Down")
-        screen = try session.waitFor("sample 3 of 6")
+        // The diagram's title is drawn before the table: wait for both, or a capture taken between
+        // the two rows would see half a frame.
+        screen = try session.waitUntil(timeout: .seconds(10)) { $0.contains("sample 3 of 6") && $0.contains("▶  3") }
         XCTAssertTrue(screen.contains("▶  3"), screen)
         try session.sendKeys("Space")
         _ = try session.waitUntil(timeout: .seconds(10)) { ($0.range(of: "step [1-9][0-9]* ", options: .regularExpression) != nil) }
