@@ -9,13 +9,18 @@ import Glibc
 struct Perceptron: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perceptron",
-        abstract: "Watch a perceptron learn, step by step, in your terminal.",
+        abstract: "Watch a neural network learn, step by step, in your terminal.",
         discussion: """
             Follows the notebook "Building a neural net from scratch": three inputs, a sigmoid, \
             cross-entropy loss and gradient descent on a four-row table, with NumPy's numbers bit \
-            for bit.
+            for bit. Goes further: a hidden layer and Trask's networks (--hidden, --preset), XOR and \
+            the decision boundary, each step written out with its numbers (key x), going back in \
+            time (← and g), your own CSV tables (--data FILE.csv) and lessons to play and hand out.
+
+            Start with 'perceptron --paused', or 'perceptron lesson notebook' for the lecture; \
+            'perceptron doctor' checks the machine first.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [WatchCommand.self, TrainCommand.self, FrameCommand.self, ThemesCommand.self, BenchCommand.self,
                       DoctorCommand.self, LessonCommand.self, LessonsCommand.self],
         defaultSubcommand: WatchCommand.self)
