@@ -52,17 +52,23 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
     // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
     // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
     let network = state.trainer.model.hiddenUnits != nil
-    let topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
+    var topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
+    // Plots need a few rows inside their boxes to say anything; when a caption or a small terminal
+    // leaves fewer, the band is left out and the top panels keep its rows, rather than show empty boxes.
+    let showsPlots = spare - topHeight >= PlotBand.minimumHeight
+    if !showsPlots { topHeight = spare }
     let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
     let wide = body.width >= 120
     let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
                                                 : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
-    let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
     DiagramPanel.render(context, area: top[0], into: &buffer)
     WeightsPanel.render(context, area: top[1], into: &buffer)
-    SigmoidPanel.render(context, area: middle[0], into: &buffer)
-    BoundaryPanel.render(context, area: middle[1], into: &buffer)
-    LossPanel.render(context, area: middle[2], into: &buffer)
+    if showsPlots {
+        let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
+        SigmoidPanel.render(context, area: middle[0], into: &buffer)
+        BoundaryPanel.render(context, area: middle[1], into: &buffer)
+        LossPanel.render(context, area: middle[2], into: &buffer)
+    }
     PredictionsPanel.render(context, area: bands[2], into: &buffer)
     return bands[2]
 }
@@ -71,8 +77,12 @@ private func renderStandardLayout(_ context: ViewContext, area body: Rect, into 
 /// tall (square in pixels), within a third of the width; the loss plot takes the rest.
 private func middleBand(width: Int, height: Int) -> [Constraint] {
     let boundary = min(max(22, 2 * (height - 2) + 2), width / 3)
-    let sigmoid = width >= 120 ? width * 30 / 100 : width * 30 / 100
-    return [.length(sigmoid), .length(boundary), .fill(1)]
+    return [.length(width * 30 / 100), .length(boundary), .fill(1)]
+}
+
+enum PlotBand {
+    /// Three rows of plot inside the boxes: below that the sigmoid, boundary and loss show nothing.
+    static let minimumHeight = 5
 }
 
 /// One panel, anywhere: the zoom keys show one on the whole screen.

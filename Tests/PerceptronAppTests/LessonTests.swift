@@ -242,6 +242,23 @@ final class BuiltInLessonTests: XCTestCase {
 }
 
 final class LessonFrameSnapshotTests: XCTestCase {
+    /// At 80x24 the caption leaves too few rows for the sigmoid, boundary and loss plots: they are
+    /// left out (their rows go to the diagram) rather than drawn as empty boxes; with more rows
+    /// they come back.
+    func testACaptionNeverLeavesEmptyPlotBoxes() throws {
+        let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        let forward = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "The first forward pass" })
+        var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
+        base.themes = [.standard]
+        let small = view(playback.scene(forward, like: base)).plainText
+        XCTAssertFalse(small.contains("Sigmoid"), small)
+        XCTAssertTrue(small.contains("x₃ 0"), "the diagram keeps every input:\n" + small)
+        base.height = 34
+        let tall = view(playback.scene(forward, like: base)).plainText
+        for title in ["Sigmoid", "Boundary", "Loss"] { XCTAssertTrue(tall.contains(title), title + " missing:\n" + tall) }
+    }
+
     /// A few slides of the notebook lesson as the terminal shows them, at 80x24 and in projection mode.
     func testNotebookSlideFrames() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
