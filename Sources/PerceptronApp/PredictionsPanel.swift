@@ -59,11 +59,29 @@ enum PredictionsPanel {
         }
     }
 
-    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let m = c.dataset.sampleCount
+    /// Which samples the table shows in `area`: `visible` of them from `first`, a summary line
+    /// below them when `scrolling`.
+    private static func rows(_ state: AppState, area: Rect) -> (first: Int, visible: Int, scrolling: Bool) {
+        let m = state.trainer.dataset.sampleCount
         let scrolling = m > max(0, area.height - 3)
         let visible = scrolling ? max(0, area.height - 4) : m
-        let first = firstVisible(selected: c.state.selectedSample, visible: visible, count: m)
+        return (firstVisible(selected: state.selectedSample, visible: visible, count: m), visible, scrolling)
+    }
+
+    /// The row of sample `i` when the panel is drawn in `area`: under the box's top border and the header.
+    private static func rowY(_ row: Int, area: Rect) -> Int { area.y + 2 + row }
+
+    /// The sample whose row is at screen row `y` (the mouse), or nil for the header, border or summary.
+    static func sample(atY y: Int, _ state: AppState, area: Rect) -> Int? {
+        let (first, visible, scrolling) = rows(state, area: area)
+        let row = y - rowY(0, area: area)
+        guard row >= 0, row < visible, y < area.maxY - 1 - (scrolling ? 1 : 0) else { return nil }
+        return first + row
+    }
+
+    static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
+        let m = c.dataset.sampleCount
+        let (first, visible, scrolling) = rows(c.state, area: area)
         var title = "Predictions"
         if scrolling, visible > 0 {
             title += " \(DisplayFormat.grouped(first + 1))–\(DisplayFormat.grouped(first + visible)) of \(DisplayFormat.grouped(m))"
@@ -73,7 +91,7 @@ enum PredictionsPanel {
         let columns = Columns(c, inner: inner)
         renderHeader(c, columns, inner: inner, into: &buffer)
         for row in 0..<visible {
-            let y = inner.y + 1 + row
+            let y = rowY(row, area: area)
             guard y < inner.maxY - (scrolling ? 1 : 0) else { break }
             renderSample(first + row, c, columns, y: y, inner: inner, into: &buffer)
         }

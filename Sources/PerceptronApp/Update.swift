@@ -6,6 +6,8 @@ public enum Message: Sendable, Equatable {
     /// `seconds` of wall-clock time have passed.
     case tick(seconds: Double)
     case key(Key)
+    /// A click or the wheel; what it does depends on what `view` shows there (`hitTest`).
+    case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     /// The edge wrote an export (`Command.export`) to this file.
     case exported(fileName: String, every: Int)
@@ -37,6 +39,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Command] {
     case .key(let key):
         state.notice = nil
         return handle(key, &state)
+    case .mouse(let mouse):
+        return handle(mouse, &state)
     case .exported(let fileName, let every):
         state.notice = "wrote \(fileName)" + (every > 1 ? " (a row every \(DisplayFormat.grouped(every)) states)" : "")
     case .exportFailed(let reason):
@@ -160,6 +164,36 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
         // The same key again goes back to the full layout.
         guard case .character(let c) = key, let panel = c.wholeNumberValue.flatMap(Panel.init(rawValue:)) else { break }
         state.zoomedPanel = state.zoomedPanel == panel ? nil : panel
+    }
+    return []
+}
+
+/// The mouse does what a key does: the wheel over the loss plot or the timeline is ← and →, a click
+/// on the timeline is a jump there, on a panel its zoom key, on a predictions row ↑/↓ to that sample.
+/// Not while the help or a prompt is open, which keys alone close.
+private func handle(_ mouse: MouseEvent, _ state: inout AppState) -> [Command] {
+    guard !state.showHelp, state.prompt == nil, let target = hitTest(state, x: mouse.x, y: mouse.y) else { return [] }
+    switch (mouse.action, target) {
+    case (.wheelUp, .timeline), (.wheelUp, .panel(.loss)):
+        state.notice = nil
+        state.lastJump = nil
+        return perform(.stepBack, key: .left, &state)
+    case (.wheelDown, .timeline), (.wheelDown, .panel(.loss)):
+        state.notice = nil
+        state.lastJump = nil
+        return perform(.stepForward, key: .right, &state)
+    case (.press(.left), .timeline(let step)):
+        state.notice = nil
+        state.lastJump = nil
+        state.running = false
+        state.jump(to: step)
+    case (.press(.left), .sample(let sample)):
+        state.selectedSample = sample
+    case (.press(.left), .panel(let panel)):
+        state.notice = nil
+        state.zoomedPanel = state.zoomedPanel == panel ? nil : panel
+    default:
+        break
     }
     return []
 }

@@ -14,10 +14,10 @@ public func view(_ state: AppState) -> Buffer {
         return buffer
     }
     let context = ViewContext(state: state, theme: theme)
-    let captionHeight = CaptionPanel.height(for: state)
-    let rows = buffer.area.split(.vertical, [.fill(1), .length(captionHeight), .length(1), .length(1)])
-    let body = rows[0], timelineRow = rows[2], statusRow = rows[3]
-    if captionHeight > 0 { CaptionPanel.render(context, area: rows[1], into: &buffer) }
+    let rows = ScreenRows(state)
+    let body = rows.body, timelineRow = rows.timeline, statusRow = rows.status
+    let captionHeight = rows.caption.height
+    if captionHeight > 0 { CaptionPanel.render(context, area: rows.caption, into: &buffer) }
     let lastBand: Rect
     if let panel = state.zoomedPanel {
         render(panel, context, area: body, into: &buffer)
@@ -46,31 +46,60 @@ public func view(_ state: AppState) -> Buffer {
 
 /// The five panels at once; returns the bottom band (whose border carries the key hints).
 private func renderStandardLayout(_ context: ViewContext, area body: Rect, into buffer: inout Buffer) -> Rect {
-    let state = context.state
-    let sampleRows = PredictionsPanel.height(samples: state.trainer.dataset.sampleCount, available: body.height)
-    let spare = body.height - sampleRows
-    // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
-    // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
-    let network = state.trainer.model.hiddenUnits != nil
-    var topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
-    // Plots need a few rows inside their boxes to say anything; when a caption or a small terminal
-    // leaves fewer, the band is left out and the top panels keep its rows, rather than show empty boxes.
-    let showsPlots = spare - topHeight >= PlotBand.minimumHeight
-    if !showsPlots { topHeight = spare }
-    let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
-    let wide = body.width >= 120
-    let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
-                                                : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
-    DiagramPanel.render(context, area: top[0], into: &buffer)
-    WeightsPanel.render(context, area: top[1], into: &buffer)
-    if showsPlots {
-        let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
-        SigmoidPanel.render(context, area: middle[0], into: &buffer)
-        BoundaryPanel.render(context, area: middle[1], into: &buffer)
-        LossPanel.render(context, area: middle[2], into: &buffer)
+    let layout = StandardLayout(context.state, body: body)
+    for (panel, area) in layout.panels { render(panel, context, area: area, into: &buffer) }
+    return layout.bottomBand
+}
+
+/// The screen's rows: the panels, a lesson's caption, the timeline and the status line. `view`
+/// draws in them and the mouse hit test reads them, so a click lands where the picture is.
+struct ScreenRows {
+    let body: Rect
+    let caption: Rect
+    let timeline: Rect
+    let status: Rect
+
+    init(_ state: AppState) {
+        let rows = Rect(x: 0, y: 0, width: state.width, height: state.height)
+            .split(.vertical, [.fill(1), .length(CaptionPanel.height(for: state)), .length(1), .length(1)])
+        body = rows[0]
+        caption = rows[1]
+        timeline = rows[2]
+        status = rows[3]
     }
-    PredictionsPanel.render(context, area: bands[2], into: &buffer)
-    return bands[2]
+}
+
+/// Where the five panels go in `body`.
+struct StandardLayout {
+    /// Each panel shown and its area, in drawing order.
+    let panels: [(Panel, Rect)]
+    /// The bottom band, whose border carries the key hints.
+    let bottomBand: Rect
+
+    init(_ state: AppState, body: Rect) {
+        let sampleRows = PredictionsPanel.height(samples: state.trainer.dataset.sampleCount, available: body.height)
+        let spare = body.height - sampleRows
+        // The top row (diagram, weights) grows a little with the terminal; the plots take the rest.
+        // A hidden layer's diagram and matrices want more rows, and at 80 columns more of the width.
+        let network = state.trainer.model.hiddenUnits != nil
+        var topHeight = min(max(8, spare * (network ? 1 : 2) / (network ? 2 : 5)), 16)
+        // Plots need a few rows inside their boxes to say anything; when a caption or a small terminal
+        // leaves fewer, the band is left out and the top panels keep its rows, rather than show empty boxes.
+        let showsPlots = spare - topHeight >= PlotBand.minimumHeight
+        if !showsPlots { topHeight = spare }
+        let bands = body.split(.vertical, [.length(topHeight), .fill(1), .length(sampleRows)])
+        let wide = body.width >= 120
+        let top = bands[0].split(.horizontal, wide ? [.percentage(network ? 55 : 50), .fill(1)]
+                                                    : [.length(network ? max(46, body.width * 55 / 100) : 42), .fill(1)])
+        var panels: [(Panel, Rect)] = [(.diagram, top[0]), (.weights, top[1])]
+        if showsPlots {
+            let middle = bands[1].split(.horizontal, middleBand(width: body.width, height: bands[1].height))
+            panels += [(.sigmoid, middle[0]), (.boundary, middle[1]), (.loss, middle[2])]
+        }
+        panels.append((.predictions, bands[2]))
+        self.panels = panels
+        bottomBand = bands[2]
+    }
 }
 
 /// Sigmoid, decision boundary and loss side by side: the boundary about twice as wide as it is

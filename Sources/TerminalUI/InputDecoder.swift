@@ -1,11 +1,13 @@
-/// Turns the bytes a terminal sends into key presses.
+/// Turns the bytes a terminal sends into key presses and mouse reports.
 ///
 /// Terminals send keys as UTF-8 text, control bytes, and escape sequences: CSI (`ESC [ … final`)
 /// for arrows, Home/End, PgUp/PgDn and F-keys, SS3 (`ESC O x`) for the same in application mode,
 /// and ESC before any key for Alt (Meta). Reports nobody asked for arrive the same way (mouse
-/// reports, `ESC [ < 0;10;5 M` and X10's `ESC [ M` plus three raw bytes; focus, `ESC [ I`;
-/// OSC/DCS strings). Every sequence is consumed whole: one the program has no key for is dropped,
-/// never read as the keys its bytes spell, and only a lone ESC is the Escape key.
+/// reports; focus, `ESC [ I`; OSC/DCS strings). Every sequence is consumed whole: one the program
+/// has no key for is dropped, never read as the keys its bytes spell, and only a lone ESC is the
+/// Escape key. SGR mouse reports (`ESC [ < b ; x ; y M`, `m` on release) become `.mouse` events;
+/// X10's `ESC [ M` plus three raw bytes (which cannot say where a click beyond column 223 was)
+/// and motion reports are dropped.
 ///
 /// A lone ESC and the start of a sequence look alike until the next byte arrives, so the decoder
 /// keeps an unfinished tail: when `isAwaitingMore` is true after `feed`, the caller waits a
@@ -49,6 +51,8 @@ public struct InputDecoder: Sendable {
     private enum Step {
         /// `length` bytes make one input; `key` is nil when it is one the program has no key for.
         case done(length: Int, key: Key?)
+        /// `length` bytes make one report that is not a key.
+        case report(length: Int, event: TerminalEvent)
         /// The bytes so far are the start of something longer.
         case incomplete
         /// `length` bytes of a sequence too long to keep; the rest is dropped as `mode` says.
@@ -81,6 +85,11 @@ public struct InputDecoder: Sendable {
             if case .incomplete = step {
                 guard atEnd else { break }
                 step = Self.giveUp(pending[start...])
+            }
+            if case .report(let length, let event) = step {
+                events.append(event)
+                start += length
+                continue
             }
             guard case .done(let length, let key) = step else { break }
             if let key { events.append(.key(key)) }
@@ -121,14 +130,14 @@ public struct InputDecoder: Sendable {
             if bytes.count >= 3, bytes[i + 2] == 0x1B { return .done(length: 1, key: nil) }
             switch parseEscape(bytes.dropFirst()) {
             case .incomplete: return .incomplete
-            case .done(let length, _): return .done(length: length + 1, key: nil)
+            case .done(let length, _), .report(let length, _): return .done(length: length + 1, key: nil)
             case .overlong(let length, let mode): return .overlong(length: length + 1, mode: mode)
             }
         case 0x80...:
             // Alt plus a non-ASCII character.
             switch parseUTF8(bytes.dropFirst()) {
             case .incomplete: return .incomplete
-            case .done(let length, _): return .done(length: length + 1, key: nil)
+            case .done(let length, _), .report(let length, _): return .done(length: length + 1, key: nil)
             case .overlong(let length, let mode): return .overlong(length: length + 1, mode: mode)
             }
         default:
@@ -166,6 +175,9 @@ public struct InputDecoder: Sendable {
                 k += 1
                 if k - i > sequenceLimit { return .overlong(length: k - i, mode: .csi) }
             case 0x40...0x7E:
+                if bytes[body] == UInt8(ascii: "<"), let mouse = sgrMouse(parameters: bytes[(body + 1)..<k], final: byte) {
+                    return .report(length: k + 1 - i, event: .mouse(mouse))
+                }
                 return .done(length: k + 1 - i, key: csiKey(parameters: bytes[body..<k], final: byte))
             default:
                 // Not part of a sequence (a control byte, DEL, non-ASCII): drop what came before it.
@@ -250,6 +262,41 @@ public struct InputDecoder: Sendable {
         guard !digits.isEmpty, digits.count <= 9,
               digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
         return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+
+    /// `b;x;y` then `M` (press, wheel) or `m` (release), x and y 1-based. In `b` the low two bits
+    /// are the button, 4 Shift, 8 Alt, 16 Ctrl, 32 motion, 64 the wheel (64 up, 65 down).
+    private static func sgrMouse(parameters: ArraySlice<UInt8>, final: UInt8) -> MouseEvent? {
+        guard final == UInt8(ascii: "M") || final == UInt8(ascii: "m") else { return nil }
+        let fields = parameters.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        guard fields.count == 3, let code = number(fields[0]), let x = number(fields[1]), let y = number(fields[2]),
+              x >= 1, y >= 1 else { return nil }
+        var modifiers: MouseModifiers = []
+        if code & 4 != 0 { modifiers.insert(.shift) }
+        if code & 8 != 0 { modifiers.insert(.alt) }
+        if code & 16 != 0 { modifiers.insert(.control) }
+        // Motion (drags) and the extra buttons (128 and up) are asked for by no mode the program sets.
+        guard code & 32 == 0, code < 128 else { return nil }
+        let action: MouseEvent.Action
+        if code & 64 != 0 {
+            // Wheel left and right (66, 67) have no use here; the wheel has no release.
+            guard final == UInt8(ascii: "M") else { return nil }
+            switch code & 3 {
+            case 0: action = .wheelUp
+            case 1: action = .wheelDown
+            default: return nil
+            }
+        } else {
+            let button: MouseButton
+            switch code & 3 {
+            case 0: button = .left
+            case 1: button = .middle
+            case 2: button = .right
+            default: return nil
+            }
+            action = final == UInt8(ascii: "M") ? .press(button) : .release(button)
+        }
+        return MouseEvent(action, x: x - 1, y: y - 1, modifiers: modifiers)
     }
 
     private static func csiKey(parameters: ArraySlice<UInt8>, final: UInt8) -> Key? {

@@ -19,4 +19,39 @@ public enum TerminalEvent: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// The terminal is gone (end of file, an I/O error or a hangup on it): as good as SIGHUP.
     case hangup
+    /// A mouse button or the wheel, reported by a terminal in SGR mouse mode.
+    case mouse(MouseEvent)
+}
+
+/// A mouse report: what happened, where (0-based cell), and the keys held.
+public struct MouseEvent: Hashable, Sendable {
+    public enum Action: Hashable, Sendable {
+        case press(MouseButton)
+        case release(MouseButton)
+        case wheelUp, wheelDown
+    }
+
+    public var action: Action
+    public var x: Int
+    public var y: Int
+    public var modifiers: MouseModifiers
+
+    public init(_ action: Action, x: Int, y: Int, modifiers: MouseModifiers = []) {
+        self.action = action
+        self.x = x
+        self.y = y
+        self.modifiers = modifiers
+    }
+}
+
+public enum MouseButton: Hashable, Sendable {
+    case left, middle, right
+}
+
+public struct MouseModifiers: OptionSet, Hashable, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let shift = MouseModifiers(rawValue: 1)
+    public static let alt = MouseModifiers(rawValue: 2)
+    public static let control = MouseModifiers(rawValue: 4)
 }

@@ -90,7 +90,7 @@ final class InputDecoderTests: XCTestCase {
         for byte in bytes {
             events += decoder.feed([byte])
         }
-        XCTAssertEqual(events, [.key(.shiftLeft), .key(.character("é"))])
+        XCTAssertEqual(events, [.mouse(MouseEvent(.press(.left), x: 9, y: 4)), .key(.shiftLeft), .key(.character("é"))])
         XCTAssertFalse(decoder.isAwaitingMore)
         // Cut off in the middle (nothing more came within the delay): dropped, not read as keys.
         XCTAssertEqual(decoder.feed(Array((esc + "[<0;1").utf8)), [])
@@ -126,5 +126,58 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertEqual(decoder.feed(Array("1;1~q".utf8)), [.key(.character("q"))])
         XCTAssertEqual(decoder.feed(Array((esc + "]" + String(repeating: "x", count: 5000) + "\u{07}n").utf8)),
                        [.key(.character("n"))])
+    }
+
+    // MARK: SGR mouse reports (xterm's ctlseqs, "SGR (1006)": ESC [ < b ; x ; y M, m on release)
+
+    private func events(_ text: String) -> [TerminalEvent] {
+        var decoder = InputDecoder()
+        let events = decoder.feed(Array(text.utf8)) + decoder.flush()
+        XCTAssertFalse(decoder.isAwaitingMore)
+        return events
+    }
+
+    func testSGRPressAndReleaseAreZeroBasedCells() {
+        XCTAssertEqual(events(esc + "[<0;10;5M" + esc + "[<0;10;5m"),
+                       [.mouse(MouseEvent(.press(.left), x: 9, y: 4)), .mouse(MouseEvent(.release(.left), x: 9, y: 4))])
+        XCTAssertEqual(events(esc + "[<1;1;1M" + esc + "[<2;80;24m"),
+                       [.mouse(MouseEvent(.press(.middle), x: 0, y: 0)), .mouse(MouseEvent(.release(.right), x: 79, y: 23))])
+    }
+
+    func testSGRWheel() {
+        XCTAssertEqual(events(esc + "[<64;3;4M" + esc + "[<65;3;4M"),
+                       [.mouse(MouseEvent(.wheelUp, x: 2, y: 3)), .mouse(MouseEvent(.wheelDown, x: 2, y: 3))])
+        // Sideways wheel (66, 67) and motion (32 + button) are no events, and no keys either.
+        XCTAssertEqual(events(esc + "[<66;3;4M" + esc + "[<67;3;4M" + esc + "[<32;3;4M" + esc + "[<128;3;4M" + "q"),
+                       [.key(.character("q"))])
+    }
+
+    func testSGRModifiers() {
+        // 4 Shift, 8 Alt (Meta), 16 Ctrl, on buttons and the wheel alike.
+        XCTAssertEqual(events(esc + "[<4;2;2M" + esc + "[<24;2;2m" + esc + "[<81;2;2M"), [
+            .mouse(MouseEvent(.press(.left), x: 1, y: 1, modifiers: .shift)),
+            .mouse(MouseEvent(.release(.left), x: 1, y: 1, modifiers: [.alt, .control])),
+            .mouse(MouseEvent(.wheelDown, x: 1, y: 1, modifiers: .control)),
+        ])
+    }
+
+    func testSGRHugeOrBrokenCoordinatesAreDroppedWhole() {
+        // Far beyond any screen is still a cell; more digits than an Int32 holds, zero, missing or
+        // extra fields are no event, and none of their bytes become keys.
+        XCTAssertEqual(events(esc + "[<0;2000;1000M"), [.mouse(MouseEvent(.press(.left), x: 1999, y: 999))])
+        XCTAssertEqual(events(esc + "[<0;99999999999999;5M" + esc + "[<0;0;5M" + esc + "[<0;5M" + esc + "[<0;1;2;3M"
+                              + esc + "[<;1;1M" + esc + "[<0;1;1X" + "n"), [.key(.character("n"))])
+    }
+
+    func testATruncatedSGRReportIsNoEvent() {
+        var decoder = InputDecoder()
+        XCTAssertEqual(decoder.feed(Array((esc + "[<0;10;").utf8)), [])
+        XCTAssertTrue(decoder.isAwaitingMore)
+        XCTAssertEqual(decoder.flush(), [])
+        // Split anywhere, a whole report still arrives as one event.
+        XCTAssertEqual(decoder.feed(Array((esc + "[<6").utf8)) + decoder.feed(Array("5;7;8M".utf8)),
+                       [.mouse(MouseEvent(.wheelDown, x: 6, y: 7))])
+        // X10 reports stay dropped whole, even now that SGR ones are events.
+        XCTAssertEqual(decoder.feed(Array((esc + "[M !!q").utf8)), [.key(.character("q"))])
     }
 }

@@ -8,15 +8,12 @@ enum TimelinePanel {
         let state = c.state
         let ascii = c.glyphs.isASCII
         buffer.fill(area, with: Cell(" ", style: c.style(.background)))
-        let regime = Regime.classify(state.lossHistory.elements.map { ($0.step, $0.loss) })
-        let word = regime?.rawValue ?? "starting"
-        let endText = DisplayFormat.grouped(state.history.end)
-        var x = buffer.write(" 0 ", x: area.x, y: area.y, style: c.style(.dimText))
-        let right = " " + endText + "  "
-        let barWidth = area.maxX - x - right.count - word.count - 1
+        let bar = Bar(state, area: area)
+        buffer.write(Bar.left, x: area.x, y: area.y, style: c.style(.dimText))
+        var x = bar.x
+        let barWidth = bar.width
         guard barWidth >= 4 else { return }
-        let end = max(1, state.history.end)
-        func column(_ step: Int) -> Int { x + min(barWidth - 1, step * (barWidth - 1) / end) }
+        func column(_ step: Int) -> Int { bar.column(step) }
         let here = column(state.step)
         for bx in x..<(x + barWidth) {
             let done = bx <= here
@@ -33,7 +30,39 @@ enum TimelinePanel {
         for bookmark in state.bookmarks { buffer.set(column(bookmark), area.y, ascii ? "*" : "◆", style: c.style(.keyHint)) }
         buffer.set(here, area.y, ascii ? "@" : "●", style: c.style(.title).with(.bold))
         x += barWidth
-        x = buffer.write(right, x: x, y: area.y, style: c.style(.dimText))
-        buffer.write(word, x: x, y: area.y, style: c.style(regime == .diverging ? .warning : .text).with(.bold))
+        x = buffer.write(bar.right, x: x, y: area.y, style: c.style(.dimText))
+        buffer.write(bar.word, x: x, y: area.y, style: c.style(bar.regime == .diverging ? .warning : .text).with(.bold))
+    }
+
+    /// The step a click at column `x` stands for, or nil off the bar.
+    static func step(atX x: Int, _ state: AppState, area: Rect) -> Int? {
+        let bar = Bar(state, area: area)
+        guard bar.width >= 4, x >= bar.x, x < bar.x + bar.width else { return nil }
+        // The first step whose column is this one, so a click lands on the step drawn there.
+        let end = max(1, state.history.end)
+        let offset = x - bar.x
+        return min(state.history.end, (offset * end + bar.width - 2) / (bar.width - 1))
+    }
+
+    /// Where the bar is: between " 0 " and the newest step and the regime word.
+    private struct Bar {
+        static let left = " 0 "
+        let regime: Regime?
+        let word: String
+        let right: String
+        let x: Int
+        let width: Int
+        let end: Int
+
+        init(_ state: AppState, area: Rect) {
+            regime = Regime.classify(state.lossHistory.elements.map { ($0.step, $0.loss) })
+            word = regime?.rawValue ?? "starting"
+            right = " " + DisplayFormat.grouped(state.history.end) + "  "
+            x = area.x + Self.left.count
+            width = area.maxX - x - right.count - word.count - 1
+            end = max(1, state.history.end)
+        }
+
+        func column(_ step: Int) -> Int { x + min(width - 1, step * (width - 1) / end) }
     }
 }

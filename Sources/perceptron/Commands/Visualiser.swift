@@ -38,6 +38,7 @@ enum Visualiser {
                 case .key(let key): perform(update(&state, .key(key)))
                 case .resize(let w, let h): perform(update(&state, .resize(width: w, height: h)))
                 case .hangup: TerminalSafety.terminalHungUp()
+                case .mouse(let mouse): perform(update(&state, .mouse(mouse)))
                 }
                 if quit || state.quitRequested || TerminalSafety.quitRequested { break }
             }

@@ -124,6 +124,7 @@ final class NCursesTerminal {
         typeahead(-1)
         _ = curs_set(0)
         disableFlowControl()
+        TerminalSafety.mouseReportingOn()
 
         var palette = TerminalPalette(depth: .monochrome, hasDefaultColors: false)
         if has_colors() {
@@ -195,7 +196,7 @@ final class NCursesTerminal {
     /// batch, drawn once), a resize, or `.hangup` when the terminal is gone. Returns an empty list
     /// when the time is up, at once when a quit signal arrived (check `TerminalSafety.quitRequested`),
     /// and after SIGCONT (then `needsFullRepaint` is set: draw again). Bytes that are no key the
-    /// program knows (Alt keys, mouse and focus reports, other escape sequences) are dropped whole.
+    /// program knows (Alt keys, X10 mouse and focus reports, other escape sequences) are dropped whole.
     func nextEvents(timeoutMilliseconds: Int) -> [TerminalEvent] {
         guard !isClosed, !hungUp else { return [] }
         let deadline = timeoutMilliseconds < 0 ? nil : Self.nowMilliseconds() + timeoutMilliseconds
@@ -292,6 +293,7 @@ final class NCursesTerminal {
 
     /// Ctrl-Z: gives the terminal back as it was, stops, and on SIGCONT is ready to take it again.
     private func suspend() {
+        TerminalSafety.mouseReportingOff()
         endwin()
         TerminalSafety.stopProcess()
     }
@@ -301,6 +303,7 @@ final class NCursesTerminal {
     /// refresh enter it again completely: tty modes, alternate screen, hidden cursor, every cell.
     private func reenter() {
         if !isendwin() { endwin() }
+        TerminalSafety.mouseReportingOn()
         needsFullRepaint = true
     }
 

@@ -14,6 +14,9 @@ import Synchronization
 private let pendingQuitSignal = Atomic<Int32>(0)
 /// True while curses owns the screen (between `newterm` and `endwin`).
 private let cursesIsActive = Atomic<Bool>(false)
+/// True while the terminal sends mouse reports (set by `mouseReportingOn`): every way out turns them
+/// off, or the shell afterwards would get a mouse report as text for every click.
+private let mouseReportingIsOn = Atomic<Bool>(false)
 /// The file that receives fd 2 while curses is active, or -1.
 private let capturedStderr = Atomic<Int32>(-1)
 /// A duplicate of the original fd 2, or -1.
@@ -53,6 +56,7 @@ private let copyBufferSize = 4096
 /// there first (normal close, atexit, a signal or crash handler). Uses only read/write/lseek/dup2/close
 /// besides `endwin`.
 private func restoreTerminalForExit() {
+    turnMouseReportingOff()
     if cursesIsActive.exchange(false, ordering: .sequentiallyConsistent) {
         endwin()
     }
@@ -80,6 +84,27 @@ private func restoreTerminalForExit() {
         }
         close(captured)
     }
+}
+
+/// Button presses, releases and the wheel (1000), reported in SGR form (1006), which says where
+/// the click was on any size of screen; off in the reverse order.
+private let mouseOnSequence: StaticString = "\u{1B}[?1000h\u{1B}[?1006h"
+private let mouseOffSequence: StaticString = "\u{1B}[?1006l\u{1B}[?1000l"
+
+/// Writes a fixed sequence to the terminal (fd 1) with nothing but `write`, so handlers may call it.
+private func writeToTerminal(_ sequence: StaticString) {
+    var written = 0
+    let count = sequence.utf8CodeUnitCount
+    while written < count {
+        let n = write(STDOUT_FILENO, sequence.utf8Start + written, count - written)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        written += n
+    }
+}
+
+private func turnMouseReportingOff() {
+    if mouseReportingIsOn.exchange(false, ordering: .sequentiallyConsistent) { writeToTerminal(mouseOffSequence) }
 }
 
 /// Quit signals (SIGINT, SIGTERM, SIGHUP, SIGUSR1 …): remember the signal and wake the frame loop
@@ -251,6 +276,16 @@ enum TerminalSafety {
     static func cursesDidStart() {
         cursesIsActive.store(true, ordering: .sequentiallyConsistent)
         captureStderr()
+    }
+
+    /// Asks the terminal for mouse reports (after taking the screen, and again after a suspension).
+    static func mouseReportingOn() {
+        if !mouseReportingIsOn.exchange(true, ordering: .sequentiallyConsistent) { writeToTerminal(mouseOnSequence) }
+    }
+
+    /// Stops the mouse reports (before a suspension; every exit does it too).
+    static func mouseReportingOff() {
+        turnMouseReportingOff()
     }
 
     /// Ends curses (if active), puts back the original stderr and prints what was captured there.
