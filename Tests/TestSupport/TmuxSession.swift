@@ -12,11 +12,14 @@ public struct PaneModes: Equatable, Sendable, CustomStringConvertible {
     public var cursorVisible: Bool
     public var keypadApplicationMode: Bool
     public var cursorKeysApplicationMode: Bool
+    /// Any mouse tracking mode on (the program asked for mouse reports), or SGR report encoding on.
+    public var mouseReporting: Bool
 
     public var description: String {
         "alternate screen \(alternateScreen ? "on" : "off"), cursor \(cursorVisible ? "visible" : "hidden"), "
             + "keypad \(keypadApplicationMode ? "application" : "normal"), "
-            + "cursor keys \(cursorKeysApplicationMode ? "application" : "normal")"
+            + "cursor keys \(cursorKeysApplicationMode ? "application" : "normal"), "
+            + "mouse reports \(mouseReporting ? "on" : "off")"
     }
 }
 
@@ -217,16 +220,16 @@ public final class TmuxSession {
     public func paneModes() throws -> PaneModes {
         let text = try tmux(
             "display-message", "-p", "-t", sessionName,
-            "#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag}")
+            "#{alternate_on} #{cursor_flag} #{keypad_flag} #{keypad_cursor_flag} #{mouse_any_flag} #{mouse_sgr_flag}")
         let flags = text.trimmingWhitespace().split(separator: " ").map { $0 == "1" }
-        guard flags.count == 4 else { throw TmuxError(description: "unexpected pane flags '\(text)'") }
+        guard flags.count == 6 else { throw TmuxError(description: "unexpected pane flags '\(text)'") }
         return PaneModes(
             alternateScreen: flags[0], cursorVisible: flags[1], keypadApplicationMode: flags[2],
-            cursorKeysApplicationMode: flags[3])
+            cursorKeysApplicationMode: flags[3], mouseReporting: flags[4] || flags[5])
     }
 
     /// Checks, after the command has exited (call `waitForExit` first), that it left the terminal
-    /// as it found it: alternate screen off, cursor visible, keypad normal, and the tty modes
+    /// as it found it: alternate screen off, cursor visible, keypad normal, no mouse reports, and the tty modes
     /// (`stty -g`) identical to those before it started. Throws a description of what is wrong.
     public func checkTerminalRestored(timeout: Duration = .seconds(5)) throws {
         let after = directory + "/stty-after"
@@ -242,6 +245,7 @@ public final class TmuxSession {
         if modes.alternateScreen { problems.append("alternate screen still on") }
         if !modes.cursorVisible { problems.append("cursor hidden") }
         if modes.keypadApplicationMode { problems.append("keypad left in application mode") }
+        if modes.mouseReporting { problems.append("mouse reports still on") }
         let before = Self.readFile(directory + "/stty-before")?.trimmingWhitespace()
         let afterModes = Self.readFile(after)?.trimmingWhitespace()
         if before != afterModes {
