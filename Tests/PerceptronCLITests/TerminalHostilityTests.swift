@@ -71,9 +71,10 @@ final class TerminalHostilityTests: XCTestCase {
         _ = try session.waitFor("PAUSED")
         let esc: UInt8 = 0x1B
         // An X10 mouse click (ESC [ M space ! !: its space used to toggle run/pause), an SGR mouse
-        // press and release, focus in and out, and two unknown sequences.
+        // press and release on the status line (where a click does nothing), focus in and out, and
+        // two unknown sequences.
         try session.sendBytes([esc] + Array("[M !!".utf8))
-        try session.sendBytes([esc] + Array("[<0;10;5M".utf8) + [esc] + Array("[<0;10;5m".utf8))
+        try session.sendBytes([esc] + Array("[<0;10;30M".utf8) + [esc] + Array("[<0;10;30m".utf8))
         try session.sendBytes([esc] + Array("[I".utf8) + [esc] + Array("[O".utf8))
         try session.sendBytes([esc] + Array("[1;5A".utf8) + [esc] + Array("[99~".utf8))
         // Alt+x, Alt+Enter, Ctrl-Alt-a, Alt+q (each ESC + a key), Alt+Space, Shift-← and Shift-→.
@@ -154,6 +155,7 @@ final class TerminalHostilityTests: XCTestCase {
         let modes = try session.paneModes()
         XCTAssertFalse(modes.alternateScreen, "\(modes)")
         XCTAssertTrue(modes.cursorVisible, "\(modes)")
+        XCTAssertFalse(modes.mouseReporting, "\(modes)")
         let before = try String(contentsOfFile: session.directory + "/stty-before", encoding: .utf8)
         XCTAssertEqual(waitForFile(directory + "/stty-stopped"), before.trimmingCharacters(in: .whitespacesAndNewlines),
                        "tty modes while stopped")
@@ -162,6 +164,7 @@ final class TerminalHostilityTests: XCTestCase {
             $0.contains("PAUSED") && $0.contains("Predictions") && !$0.contains("STOPPED=")
         }
         XCTAssertTrue(try session.paneModes().alternateScreen)
+        XCTAssertTrue(try session.paneModes().mouseReporting, "the mouse works again after fg")
         try session.sendKeys("n")
         _ = try session.waitFor("step 1 ")
         try session.sendKeys("q")
