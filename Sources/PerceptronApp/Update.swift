@@ -170,9 +170,11 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
 
 /// The mouse does what a key does: the wheel over the loss plot or the timeline is ← and →, a click
 /// on the timeline is a jump there, on a panel its zoom key, on a predictions row ↑/↓ to that sample.
-/// Not while the help or a prompt is open, which keys alone close.
+/// Not while the help or a prompt is open, which keys alone close, nor in explain mode and the
+/// quiz, where ← and → walk the phases.
 private func handle(_ mouse: MouseEvent, _ state: inout AppState) -> [Command] {
-    guard !state.showHelp, state.prompt == nil, let target = hitTest(state, x: mouse.x, y: mouse.y) else { return [] }
+    guard !state.showHelp, state.prompt == nil, state.lesson?.prompt == nil, state.explainPhase == nil,
+          state.quiz == nil, let target = hitTest(state, x: mouse.x, y: mouse.y) else { return [] }
     switch (mouse.action, target) {
     case (.wheelUp, .timeline), (.wheelUp, .panel(.loss)):
         state.notice = nil

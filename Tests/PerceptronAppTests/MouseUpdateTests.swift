@@ -130,6 +130,16 @@ final class MouseUpdateTests: XCTestCase {
         XCTAssertNil(s.zoomedPanel)
         XCTAssertNotNil(s.prompt)
         update(&s, .key(.escape))
+        // Explain mode: the wheel would bypass its phases.
+        update(&s, .key(.character("x")))
+        let phase = s.explainPhase
+        XCTAssertNotNil(phase)
+        update(&s, .mouse(MouseEvent(.wheelDown, x: 30, y: 22)))
+        click(&s, 3, 22)
+        XCTAssertEqual(s.explainPhase, phase)
+        XCTAssertEqual(s.step, 0)
+        update(&s, .key(.character("x")))
+        XCTAssertNil(s.explainPhase)
         update(&s, .resize(width: 60, height: 20))
         click(&s, 10, 5)
         XCTAssertNil(s.zoomedPanel)
