@@ -70,6 +70,57 @@ final class ExplainModeTests: XCTestCase {
         XCTAssertEqual(s.explainPhase, .forward, "back through two whole steps, then it stays")
     }
 
+    /// The marks on one hidden unit's row of the network diagram, left to right up to the bus:
+    /// the signs and arrows explain mode writes on the edges and on the unit.
+    private func marks(_ buffer: Buffer, unit r: Int) -> [Character]? {
+        let name = "h" + DisplayFormat.subscriptDigits(r + 1)
+        guard let y = (0..<buffer.height).first(where: { buffer.lines[$0].hasPrefix("│ \(name) ") }) else { return nil }
+        var found: [Character] = []
+        for x in 2..<buffer.width {
+            let c = buffer[x, y].character
+            if "╮┤┼╯┬┴".contains(c) { break }
+            if "+−↑↓·".contains(c) { found.append(c) }
+        }
+        return found
+    }
+
+    func testTheNetworkDiagramHighlightFollowsThePhase() throws {
+        func sign(_ v: Double) -> Character { v > 0 ? "+" : v < 0 ? "−" : "·" }
+        func arrow(_ v: Double) -> Character { v > 0 ? "↑" : v < 0 ? "↓" : "·" }
+        var s = AppState(trainer: try Trainer(preset: .trask3Layer), running: false, width: 80, height: 24)
+        for (step, sample) in [(0, 0), (100, 2), (100, 3)] {
+            s.explainPhase = nil
+            s.fastForward(to: step)
+            s.selectedSample = sample
+            let trace = s.trainer.trace()
+            let hidden = trace.layers[0], output = trace.layers[1], h = hidden.layer.unitCount
+            press(.character("x"), &s)
+            for phase in ExplainPhase.allCases {
+                XCTAssertEqual(s.explainPhase, phase)
+                let buffer = view(s)
+                for r in 0..<h {
+                    let expected: [Character]
+                    switch phase {
+                    case .forward, .loss: expected = []
+                    case .backward:
+                        // Each edge's ∂L/∂w, then the unit's dz1 for the selected sample, then its output edge's.
+                        expected = (0..<3).map { sign(hidden.weightGradient[$0 * h + r]) }
+                            + [sign(hidden.dz[sample * h + r]), sign(output.weightGradient[r])]
+                    case .update:
+                        expected = (0..<3).map { arrow(hidden.after.weights[$0 * h + r] - hidden.layer.weights[$0 * h + r]) }
+                            + [arrow(output.after.weights[r] - output.layer.weights[r])]
+                    }
+                    XCTAssertEqual(marks(buffer, unit: r), expected, "unit \(r + 1), \(phase), state \(step), sample \(sample + 1)")
+                }
+                // Forward: the activations the sum flows through stand out; afterwards they are plain again.
+                let y = try XCTUnwrap((0..<buffer.height).first { buffer.lines[$0].hasPrefix("│ h₁ ") })
+                let x = try XCTUnwrap(Array(buffer.lines[y]).firstIndex(of: "▶")) + 2
+                XCTAssertEqual(buffer[x, y].style == s.theme.style(.highlight), phase == .forward, "\(phase)")
+                if phase != .update { press(.character("n"), &s) }
+            }
+        }
+    }
+
     func testQuizScoresEachAnswerAgainstTheEngine() throws {
         var s = try state()
         press(.character("Q"), &s)
