@@ -229,8 +229,13 @@ struct NetworkDiagramPanel {
         if let mark, let highlight {
             let sign = highlight.mark(mark, ascii: ascii)
             let valued = highlight.prefix(ascii: ascii) + DisplayFormat.signed(mark, width: 6).trimmingLeadingSpaces
+            // In ASCII "-" is also a positive edge's glyph: a gap either side keeps such a sign apart.
             let label = width >= valued.count + 2 ? valued : sign
-            buffer.write(label, x: x + (width - label.count) / 2, y: y, style: signStyle(mark))
+            let labelX = x + (width - label.count) / 2
+            if label == String(glyph) {
+                for cx in [labelX - 1, labelX + label.count] where cx >= x && cx < x + width { buffer.set(cx, y, " ") }
+            }
+            buffer.write(label, x: labelX, y: y, style: signStyle(mark))
             return
         }
         let digits = width >= 9 ? 6 : width >= 7 ? 5 : width - 1
