@@ -119,6 +119,15 @@ final class ExplainModeTests: XCTestCase {
                 if phase != .update { press(.character("n"), &s) }
             }
         }
+        // While the quiz asks which way the weights move, the diagram keeps the answers to itself.
+        s.explainPhase = nil
+        press(.character("x"), &s)
+        press(.character("Q"), &s)
+        press(.character("n"), &s, times: 3)
+        XCTAssertTrue(s.quizIsAsking)
+        XCTAssertEqual(marks(view(s), unit: 0), [])
+        press(.enter, &s)
+        XCTAssertEqual(marks(view(s), unit: 0)?.count, 4, "revealed, the update's arrows show")
     }
 
     func testQuizScoresEachAnswerAgainstTheEngine() throws {
