@@ -15,7 +15,10 @@ enum DiagramPanel {
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
         if c.trace.layers.count == 2 {
-            NetworkDiagramPanel(c).render(into: &buffer, area: area)
+            var network = NetworkDiagramPanel(c)
+            // While the quiz asks which way each weight moves, the arrows would give the answers away.
+            network.highlight = c.state.quizIsAsking ? nil : highlight.map { NetworkHighlight(phase: $0.phase, c) }
+            network.render(into: &buffer, area: area)
             return
         }
         let m = c.dataset.sampleCount, n = c.dataset.inputCount

@@ -30,7 +30,7 @@ extension AppState {
 
 /// The keys of explain mode and the quiz; returns whether `key` was one of them.
 /// `x` and `Q` work anywhere; the rest only in explain mode, where n/→ and ← walk the phases
-/// (four presses of n are exactly one step).
+/// (four presses of n are exactly one step; ← from the forward phase steps back to the update).
 func handleExplainKey(_ key: Key, _ state: inout AppState) -> Bool {
     switch key {
     case .character("x"):
@@ -66,7 +66,14 @@ func handleExplainKey(_ key: Key, _ state: inout AppState) -> Bool {
         let truth = state.parameterDirections
         state.quiz?.reveal(truth: truth)
     case .left:
-        if let previous = phase.previous { state.enterPhase(previous) }
+        // Back past the forward phase is the previous step's update: the run keeps every state.
+        if let previous = phase.previous {
+            state.enterPhase(previous)
+        } else if state.step > 0 {
+            state.running = false
+            state.jump(to: state.step - 1)
+            state.enterPhase(.update)
+        }
     case .up where asking, .character("+") where asking, .character("=") where asking:
         state.quiz?.answer(.up)
     case .down where asking, .character("-") where asking, .character("_") where asking:

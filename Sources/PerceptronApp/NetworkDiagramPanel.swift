@@ -28,6 +28,8 @@ struct NetworkDiagramPanel {
     var target: Double
     var theme: Theme
     var heavy: Bool
+    /// Explain mode's phase, marking what it computes; nil outside explain mode.
+    var highlight: NetworkHighlight?
 
     /// The selected sample through the current state's hidden and output layers.
     init(_ c: ViewContext) {
@@ -57,11 +59,17 @@ struct NetworkDiagramPanel {
         self.target = target
         self.theme = theme
         self.heavy = heavy
+        self.highlight = nil
     }
 
     private var glyphs: GlyphSet { theme.glyphs }
     private var ascii: Bool { glyphs.isASCII }
     private func style(_ role: Role) -> Style { theme.style(role) }
+    private var phase: ExplainPhase? { highlight?.phase }
+    /// Backward and update colour a mark by its sign alone: no ≈0 band, gradients are small.
+    private func signStyle(_ v: Double) -> Style {
+        (v > 0 ? style(.positiveWeight) : v < 0 ? style(.negativeWeight) : style(.nearZeroWeight)).with(.underline)
+    }
 
     private func weightStyle(_ w: Double) -> Style {
         if !w.isFinite { return style(.warning) }
@@ -127,13 +135,14 @@ struct NetworkDiagramPanel {
             }
             let name = subscripted("x", k + 1)
             let value = DisplayFormat.compact(inputs[k], width: max(1, segment - name.count - 2))
+            let valueStyle = phase == .forward && inputs[k] != 0 ? style(.highlight) : style(.title)
             if headerRows == 1 {
                 var after = buffer.write(name, x: x, y: headerY, style: style(.text))
                 after = buffer.write(" ", x: after, y: headerY)
-                buffer.write(value, x: after, y: headerY, style: style(.title), clip: Rect(x: x, y: headerY, width: segment - 1, height: 1))
+                buffer.write(value, x: after, y: headerY, style: valueStyle, clip: Rect(x: x, y: headerY, width: segment - 1, height: 1))
             } else {
                 buffer.write(name, x: x, y: headerY, style: style(.text))
-                buffer.write(DisplayFormat.compact(inputs[k], width: segment - 1), x: x, y: headerY + 1, style: style(.title))
+                buffer.write(DisplayFormat.compact(inputs[k], width: segment - 1), x: x, y: headerY + 1, style: valueStyle)
             }
         }
 
@@ -165,14 +174,25 @@ struct NetworkDiagramPanel {
                     for cx in x..<(x + segment - 1) { buffer.set(cx, y, ascii ? "~" : "═", style: bus) }
                     continue
                 }
-                drawEdge(hiddenWeights[k * hiddenCount + r], x: x, width: segment - 1, y: y, into: &buffer)
+                let index = k * hiddenCount + r
+                // Forward: an input of 0 adds nothing to the sum, so its edges fade.
+                drawEdge(hiddenWeights[index], x: x, width: segment - 1, y: y, into: &buffer,
+                         mark: highlight.flatMap { $0.marksEdges ? $0.hiddenEdges[index] : nil },
+                         faded: phase == .forward && inputs[k] == 0)
             }
-            // The unit's activation for this sample, coloured as ŷ is (by the side of 0.5 it is on).
+            // The unit's activation for this sample, coloured as ŷ is (by the side of 0.5 it is on);
+            // backward, the sign of its dz1 instead: which way the loss pulls this unit's sum.
             let a = hiddenActivations[r]
             var ax = buffer.write(ascii ? " >" : " ▶", x: activationX - 1, y: y, style: bus)
-            ax = buffer.write(" " + DisplayFormat.plain(a, width: 4), x: ax, y: y,
-                              style: style(a >= 0.5 ? .class1 : .class0))
-            drawEdge(outputWeights[r], x: ax + 1, width: junctionX - ax - 1, y: y, into: &buffer)
+            if phase == .backward, let dz = highlight?.hiddenDz[r] {
+                let text = " " + (ascii ? "dz" : "∂z") + (highlight?.mark(dz, ascii: ascii) ?? "")
+                ax = buffer.write(text + String(repeating: " ", count: max(0, 5 - text.count)), x: ax, y: y, style: signStyle(dz))
+            } else {
+                ax = buffer.write(" " + DisplayFormat.plain(a, width: 4), x: ax, y: y,
+                                  style: phase == .forward ? style(.highlight) : style(a >= 0.5 ? .class1 : .class0))
+            }
+            drawEdge(outputWeights[r], x: ax + 1, width: junctionX - ax - 1, y: y, into: &buffer,
+                     mark: highlight.flatMap { $0.marksEdges ? $0.outputEdges[r] : nil })
             buffer.set(junctionX, y, junction(y, centerY: centerY, top: top, bottom: bottom), style: bus)
         }
         if !rows.contains(centerY) {
@@ -180,7 +200,14 @@ struct NetworkDiagramPanel {
         }
         drawTail(x: junctionX + 1, y: centerY, wide: wideTail, inner: inner, into: &buffer)
 
-        if legend {
+        if legend, let highlight, highlight.marksEdges {
+            let items: [(String, Role)] = highlight.phase == .update
+                ? [(ascii ? "^ grows" : "↑ grows", .positiveWeight), (ascii ? "  v shrinks" : "  ↓ shrinks", .negativeWeight),
+                   ("  in this step", .dimText)]
+                : [(ascii ? "+/- sign of dL/dw" : "+/− sign of ∂L/∂w", .dimText), (ascii ? "  dz: the unit's dz1" : "  ∂z: the unit's dz1", .dimText)]
+            var lx = inner.x + 1
+            for (text, role) in items { lx = buffer.write(text, x: lx, y: inner.maxY - 1, style: style(role), clip: inner) }
+        } else if legend {
             let items: [(String, Role)] = ascii
                 ? [("-= w>0", .positiveWeight), ("  .: w<0", .negativeWeight), ("  h: hidden unit", .dimText)]
                 : [("─━ w>0", .positiveWeight), ("  ╌╍ w<0", .negativeWeight), ("  ┈ w≈0", .nearZeroWeight),
@@ -190,12 +217,27 @@ struct NetworkDiagramPanel {
         }
     }
 
-    /// One edge: its glyph along `width` cells, its value in the middle when it fits.
-    private func drawEdge(_ w: Double, x: Int, width: Int, y: Int, into buffer: inout Buffer) {
+    /// One edge: its glyph along `width` cells, its value in the middle when it fits. A `mark`
+    /// (explain mode's gradient or change) takes the value's place: its sign always, with the
+    /// value (∂+0.0022) when it fits.
+    private func drawEdge(_ w: Double, x: Int, width: Int, y: Int, into buffer: inout Buffer, mark: Double? = nil,
+                          faded: Bool = false) {
         guard width > 0 else { return }
-        let edgeStyle = weightStyle(w)
+        let edgeStyle = faded ? style(.dimText) : weightStyle(w)
         let glyph = WeightGlyphs.edge(w, glyphs)
         for cx in x..<(x + width) { buffer.set(cx, y, glyph, style: edgeStyle) }
+        if let mark, let highlight {
+            let sign = highlight.mark(mark, ascii: ascii)
+            let valued = highlight.prefix(ascii: ascii) + DisplayFormat.signed(mark, width: 6).trimmingLeadingSpaces
+            // In ASCII "-" is also a positive edge's glyph: a gap either side keeps such a sign apart.
+            let label = width >= valued.count + 2 ? valued : sign
+            let labelX = x + (width - label.count) / 2
+            if label == String(glyph) {
+                for cx in [labelX - 1, labelX + label.count] where cx >= x && cx < x + width { buffer.set(cx, y, " ") }
+            }
+            buffer.write(label, x: labelX, y: y, style: signStyle(mark))
+            return
+        }
         let digits = width >= 9 ? 6 : width >= 7 ? 5 : width - 1
         guard width >= 6 else { return }
         let label = DisplayFormat.signed(w, width: digits).trimmingLeadingSpaces
@@ -223,25 +265,38 @@ struct NetworkDiagramPanel {
         let gap = wide ? " " : ""
         var cursor = buffer.write(arrow + gap, x: x, y: y, style: bus)
         let sigmaX = cursor
-        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: y, style: style(.title))
+        let forward = phase == .forward
+        let outputs = forward || phase == .loss
+        cursor = buffer.write(ascii ? "S" : "Σ", x: cursor, y: y, style: forward ? style(.highlight) : style(.title))
         cursor = buffer.write(gap + arrow + gap, x: cursor, y: y, style: bus)
-        cursor = buffer.write(ascii ? "s" : "σ", x: cursor, y: y, style: style(.sigmoidCurve))
+        cursor = buffer.write(ascii ? "s" : "σ", x: cursor, y: y, style: forward ? style(.highlight) : style(.sigmoidCurve))
         cursor = buffer.write(gap + arrow + gap, x: cursor, y: y, style: bus)
         let outputX = cursor
         cursor = buffer.write(ascii ? "p " : "ŷ ", x: cursor, y: y, style: style(.text))
         buffer.write(DisplayFormat.compact(prediction, width: wide ? 6 : 5), x: cursor, y: y,
-                     style: style(prediction >= 0.5 ? .class1 : .class0), clip: inner)
+                     style: outputs ? style(.highlight) : style(prediction >= 0.5 ? .class1 : .class0), clip: inner)
 
-        buffer.write("z=" + DisplayFormat.signed(outputZ, width: 6).trimmingLeadingSpaces, x: wide ? sigmaX - 1 : x + 1, y: y - 1,
-                     style: style(.text), clip: inner)
+        // Backward: the output unit's dz in z's place, where the chain rule starts.
+        if phase == .backward, let dz = highlight?.outputDz {
+            buffer.write((ascii ? "dz=" : "∂z=") + DisplayFormat.signed(dz, width: 6).trimmingLeadingSpaces,
+                         x: wide ? sigmaX - 1 : x + 1, y: y - 1, style: signStyle(dz), clip: inner)
+        } else {
+            buffer.write("z=" + DisplayFormat.signed(outputZ, width: 6).trimmingLeadingSpaces, x: wide ? sigmaX - 1 : x + 1, y: y - 1,
+                         style: style(.text), clip: inner)
+        }
         if let b = outputBias, wide {
-            buffer.write("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, x: sigmaX - 1, y: y + 1,
-                         style: weightStyle(b), clip: inner)
+            if let highlight, highlight.marksEdges, let db = highlight.outputBias {
+                buffer.write(highlight.prefix(ascii: ascii) + "b=" + DisplayFormat.signed(db, width: 6).trimmingLeadingSpaces,
+                             x: sigmaX - 1, y: y + 1, style: signStyle(db), clip: inner)
+            } else {
+                buffer.write("b=" + DisplayFormat.signed(b, width: 6).trimmingLeadingSpaces, x: sigmaX - 1, y: y + 1,
+                             style: weightStyle(b), clip: inner)
+            }
         }
         let right = (prediction >= 0.5) == (target >= 0.5)
         var after = buffer.write("y ", x: wide ? outputX : sigmaX + 1, y: y + 1, style: style(.text), clip: inner)
         after = buffer.write(DisplayFormat.compact(target, width: 3), x: after, y: y + 1,
-                             style: style(target >= 0.5 ? .class1 : .class0), clip: inner)
+                             style: phase == .loss ? style(.highlight) : style(target >= 0.5 ? .class1 : .class0), clip: inner)
         buffer.write(" " + Verdict.glyph(right, glyphs), x: after, y: y + 1, style: style(right ? .correct : .wrong), clip: inner)
     }
 }

@@ -126,6 +126,24 @@ final class ExplainFrameSnapshotTests: XCTestCase {
         try assertGolden(text, "quiz-asking-80x24-trask3layer-step100.txt")
     }
 
+    /// A hidden layer's diagram in each phase at 80×24: forward lights up the inputs that are not 0,
+    /// the activations and the output path; loss ŷ and y; backward and update mark every edge
+    /// and unit with a sign or an arrow (colours in the .styles files).
+    func testHiddenLayerDiagramInEachPhase() throws {
+        var s = AppState(trainer: try Trainer(preset: .trask3Layer), running: false, width: 80, height: 24)
+        s.fastForward(to: 100)
+        for phase in ExplainPhase.allCases {
+            s.explainPhase = phase
+            let name = "explain-\(phase.rawValue)-80x24-trask3layer-step100"
+            if phase == .backward || phase == .update { try assertGolden(view(s).plainText, name + ".txt") }
+            try assertGolden(view(s).styleDump, name + ".styles")
+        }
+        var ascii = s
+        ascii.themes = [asciiTheme]
+        ascii.explainPhase = .backward
+        try assertGolden(view(ascii).plainText, "explain-backward-80x24-trask3layer-step100-ascii.txt")
+    }
+
     /// README.md shows what `perceptron frame --explain forward` prints today.
     func testREADMEShowsTheCurrentExplainFrame() throws {
         let readme = try String(contentsOf: Self.root.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)

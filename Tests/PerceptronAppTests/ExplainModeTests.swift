@@ -34,13 +34,100 @@ final class ExplainModeTests: XCTestCase {
         XCTAssertEqual(s.trainer.parameters, trainer.parameters)
         press(.character("n"), &s, times: 8)
         XCTAssertEqual(s.step, 3)
-        press(.left, &s, times: 5)
-        XCTAssertEqual(s.explainPhase, .forward, "← stops at the first phase")
-        XCTAssertEqual(s.step, 3)
+        press(.character("n"), &s, times: 2)
+        press(.left, &s, times: 2)
+        XCTAssertEqual(s.explainPhase, .forward)
+        XCTAssertEqual(s.step, 3, "← walks back through the phases of the step first")
         press(.character("x"), &s)
         XCTAssertNil(s.explainPhase)
         press(.character("n"), &s)
         XCTAssertEqual(s.step, 4, "outside explain mode n is a whole step again")
+    }
+
+    func testLeftAtTheForwardPhaseGoesBackToThePreviousStepsUpdate() throws {
+        var s = try state()
+        press(.character("x"), &s)
+        press(.left, &s)
+        XCTAssertEqual(s.step, 0, "at state 0 there is no earlier step")
+        XCTAssertEqual(s.explainPhase, .forward)
+        press(.character("n"), &s, times: 8)
+        XCTAssertEqual(s.step, 2)
+        press(.character(" "), &s)
+        XCTAssertTrue(s.running)
+        press(.left, &s)
+        XCTAssertFalse(s.running, "stepping back pauses, as b does")
+        XCTAssertEqual(s.step, 1)
+        XCTAssertEqual(s.explainPhase, .update)
+        var trainer = try Trainer(dataset: Dataset.named("notebook"))
+        trainer.advance()
+        XCTAssertEqual(s.trainer.parameters, trainer.parameters, "the state shown is state 1 again")
+        XCTAssertTrue(view(s).plainText.contains("Explain step 1 → 2"))
+        press(.character("n"), &s)
+        XCTAssertEqual(s.step, 2, "the update, made again, comes back to the same step")
+        XCTAssertEqual(s.explainPhase, .forward)
+        press(.left, &s, times: 9)
+        XCTAssertEqual(s.step, 0)
+        XCTAssertEqual(s.explainPhase, .forward, "back through two whole steps, then it stays")
+    }
+
+    /// The marks on one hidden unit's row of the network diagram, left to right up to the bus:
+    /// the signs and arrows explain mode writes on the edges and on the unit.
+    private func marks(_ buffer: Buffer, unit r: Int) -> [Character]? {
+        let name = "h" + DisplayFormat.subscriptDigits(r + 1)
+        guard let y = (0..<buffer.height).first(where: { buffer.lines[$0].hasPrefix("│ \(name) ") }) else { return nil }
+        var found: [Character] = []
+        for x in 2..<buffer.width {
+            let c = buffer[x, y].character
+            if "╮┤┼╯┬┴".contains(c) { break }
+            if "+−↑↓·".contains(c) { found.append(c) }
+        }
+        return found
+    }
+
+    func testTheNetworkDiagramHighlightFollowsThePhase() throws {
+        func sign(_ v: Double) -> Character { v > 0 ? "+" : v < 0 ? "−" : "·" }
+        func arrow(_ v: Double) -> Character { v > 0 ? "↑" : v < 0 ? "↓" : "·" }
+        var s = AppState(trainer: try Trainer(preset: .trask3Layer), running: false, width: 80, height: 24)
+        for (step, sample) in [(0, 0), (100, 2), (100, 3)] {
+            s.explainPhase = nil
+            s.fastForward(to: step)
+            s.selectedSample = sample
+            let trace = s.trainer.trace()
+            let hidden = trace.layers[0], output = trace.layers[1], h = hidden.layer.unitCount
+            press(.character("x"), &s)
+            for phase in ExplainPhase.allCases {
+                XCTAssertEqual(s.explainPhase, phase)
+                let buffer = view(s)
+                for r in 0..<h {
+                    let expected: [Character]
+                    switch phase {
+                    case .forward, .loss: expected = []
+                    case .backward:
+                        // Each edge's ∂L/∂w, then the unit's dz1 for the selected sample, then its output edge's.
+                        expected = (0..<3).map { sign(hidden.weightGradient[$0 * h + r]) }
+                            + [sign(hidden.dz[sample * h + r]), sign(output.weightGradient[r])]
+                    case .update:
+                        expected = (0..<3).map { arrow(hidden.after.weights[$0 * h + r] - hidden.layer.weights[$0 * h + r]) }
+                            + [arrow(output.after.weights[r] - output.layer.weights[r])]
+                    }
+                    XCTAssertEqual(marks(buffer, unit: r), expected, "unit \(r + 1), \(phase), state \(step), sample \(sample + 1)")
+                }
+                // Forward: the activations the sum flows through stand out; afterwards they are plain again.
+                let y = try XCTUnwrap((0..<buffer.height).first { buffer.lines[$0].hasPrefix("│ h₁ ") })
+                let x = try XCTUnwrap(Array(buffer.lines[y]).firstIndex(of: "▶")) + 2
+                XCTAssertEqual(buffer[x, y].style == s.theme.style(.highlight), phase == .forward, "\(phase)")
+                if phase != .update { press(.character("n"), &s) }
+            }
+        }
+        // While the quiz asks which way the weights move, the diagram keeps the answers to itself.
+        s.explainPhase = nil
+        press(.character("x"), &s)
+        press(.character("Q"), &s)
+        press(.character("n"), &s, times: 3)
+        XCTAssertTrue(s.quizIsAsking)
+        XCTAssertEqual(marks(view(s), unit: 0), [])
+        press(.enter, &s)
+        XCTAssertEqual(marks(view(s), unit: 0)?.count, 4, "revealed, the update's arrows show")
     }
 
     func testQuizScoresEachAnswerAgainstTheEngine() throws {

@@ -48,8 +48,10 @@ final class ExplainEndToEndTests: XCTestCase {
         screen = try session.waitFor("phase 1 of 4")
         XCTAssertTrue(screen.contains("step 1 "), screen)
         XCTAssertTrue(screen.contains("Explain step 1 → 2"), screen)
+        // ← at the forward phase goes back to the step just made, at its update.
         try session.sendKeys("Left")
-        _ = try session.waitFor("phase 1 of 4")
+        screen = try session.waitFor("Explain step 0 → 1 · phase 4 of 4")
+        XCTAssertTrue(screen.contains("step 0 "), screen)
         try session.sendKeys("q")
         XCTAssertEqual(try session.waitForExit(), 0)
         try session.checkTerminalRestored()
