@@ -14,10 +14,11 @@ enum DiagramPanel {
     }
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer, highlight: DiagramHighlight? = nil) {
+        // While the quiz asks which way each weight moves, the update's marks would give the answers away.
+        let highlight = c.state.quizIsAsking ? nil : highlight
         if c.trace.layers.count == 2 {
             var network = NetworkDiagramPanel(c)
-            // While the quiz asks which way each weight moves, the arrows would give the answers away.
-            network.highlight = c.state.quizIsAsking ? nil : highlight.map { NetworkHighlight(phase: $0.phase, c) }
+            network.highlight = highlight.map { NetworkHighlight(phase: $0.phase, c) }
             network.render(into: &buffer, area: area)
             return
         }
