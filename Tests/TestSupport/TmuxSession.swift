@@ -144,6 +144,8 @@ public final class TmuxSession {
     }
 
     /// Polls the screen until `predicate` holds; returns that screen, or throws with the last one.
+    /// The predicate must hold on two captures in a row: a frame reaches tmux in pieces, and one
+    /// capture can fall between its first rows and its last (on a loaded machine, often enough).
     @discardableResult
     public func waitUntil(
         timeout: Duration = .seconds(10), description: String = "a condition", colors: Bool = false,
@@ -151,14 +153,18 @@ public final class TmuxSession {
     ) throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = capture(colors: colors)
-        while !predicate(screen) {
+        var heldBefore = false
+        while true {
+            let holds = predicate(screen)
+            if holds && heldBefore { return screen }
+            heldBefore = holds
             guard ContinuousClock.now < deadline else {
+                if holds { return screen }
                 throw TmuxError(description: "timed out after \(timeout) waiting for \(description); screen:\n\(screen)")
             }
-            Self.pause(milliseconds: 20)
+            Self.pause(milliseconds: holds ? 30 : 20)
             screen = capture(colors: colors)
         }
-        return screen
     }
 
     /// Waits for the command to end and returns its exit status (from the `EXIT=n` line; 128 + n
