@@ -152,17 +152,8 @@ extension FrameCommand {
         return panel
     }
 
-    /// `--axes I,J`: two column names of the data file, or inputs' numbers from 1 (an `x` before
-    /// each allowed), as 0-based inputs of the run's data.
     func boundaryAxes() throws -> AxisPair? {
-        guard let axes else { return nil }
-        let dataset = try training.dataset(with: model)
-        guard let pair = AxisPair.parse(axes, dataset: dataset) else {
-            let n = dataset.inputCount
-            let names = dataset.columnNames.map { " or two of the columns " + $0.inputs.prefix(8).joined(separator: ", ") } ?? ""
-            throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n)\(names), e.g. 1,2")
-        }
-        return pair
+        try parseAxes(axes, dataset: training.dataset(with: model))
     }
 
     func onlyPanel() throws -> Panel? {
@@ -173,6 +164,18 @@ extension FrameCommand {
         }
         return found
     }
+}
+
+/// `--axes I,J`: two column names of the data file, or inputs' numbers from 1 (an `x` before
+/// each allowed), as 0-based inputs of `dataset`; nil without the option.
+func parseAxes(_ axes: String?, dataset: Dataset) throws -> AxisPair? {
+    guard let axes else { return nil }
+    guard let pair = AxisPair.parse(axes, dataset: dataset) else {
+        let n = dataset.inputCount
+        let names = dataset.columnNames.map { " or two of the columns " + $0.inputs.prefix(8).joined(separator: ", ") } ?? ""
+        throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n)\(names), e.g. 1,2")
+    }
+    return pair
 }
 
 /// The largest `--step`: `frame` trains to it before drawing, with nothing on the screen, and 10^9
