@@ -105,9 +105,7 @@ final class DataCommandTests: XCTestCase {
             let path = try scratch.write(name + ".csv", GeneratedTable.csv(rows: shape.rows, inputs: shape.inputs, seed: shape.seed))
             let run = ["--data", path, "--lr", "0.1", "--steps", "30", "--every", "10"]
             try assertAgreesWithNumPy(name, run + ["--blas", "haswell"], exact: true)
-            // SkylakeX's ddot (one input, 16 rows or more) is not reproduced yet: within 1e-12 there.
-            let skylakeXExact = !(shape.inputs == 1 && shape.rows >= 16)
-            try assertAgreesWithNumPy(name + "-skylakex", run + ["--blas", "skylakex"], exact: skylakeXExact)
+            try assertAgreesWithNumPy(name + "-skylakex", run + ["--blas", "skylakex"], exact: true)
         }
     }
 
