@@ -55,11 +55,13 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Command] {
         }
         return []
     }
+    // An open prompt takes every key first: "0.5" typed into it must not turn a lesson's page
+    // at "." or answer the quiz at "-".
+    if state.prompt != nil { return handlePrompt(key, &state) }
     // In a lesson the slide keys come first; every other key works inside the slide.
     if handleLessonKey(key, &state) { return state.quitRequested ? [.quit] : [] }
     // Explain mode, the quiz and the landscape have keys of their own (n/→ and ← walk the phases).
     if handleExplainKey(key, &state) || handleLandscapeKey(key, &state) { return [] }
-    if state.prompt != nil { return handlePrompt(key, &state) }
     guard let action = KeyMap.action(for: key) else { return [] }
     if action != .jumpBack && action != .jumpForward { state.lastJump = nil }
     return perform(action, key: key, &state)

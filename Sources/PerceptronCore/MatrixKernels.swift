@@ -9,8 +9,10 @@ public enum MatrixKernels: String, Sendable, CaseIterable {
     /// The AVX-512 "SkylakeX" set (also used for Cooper Lake and Sapphire Rapids, and AMD Zen 4).
     case skylakeX = "skylakex"
 
-    /// The set NumPy's OpenBLAS picks on this CPU.
-    public static let native: MatrixKernels = cnumpymath_has_avx512f() != 0 ? .skylakeX : .haswell
+    /// The set NumPy's OpenBLAS picks on this CPU: SkylakeX where AVX-512F is there and the OS
+    /// saves its registers (what the same CPUID and XCR0 words say for `--math auto`).
+    public static let native: MatrixKernels =
+        X86Features.current.map { $0.avx512fBit && $0.osSavesAVX512State } == true ? .skylakeX : .haswell
 
     /// The set an `OPENBLAS_CORETYPE` value names, if it is one of these two families.
     public init?(coreType: String) {

@@ -229,6 +229,26 @@ final class BuiltInLessonTests: XCTestCase {
         XCTAssertEqual(state.lesson?.index, 1)
     }
 
+    /// A value typed into the edit or go-to prompt keeps its "." and "-": they belong to the prompt,
+    /// not to the lesson's page keys or the quiz.
+    func testPromptsInsideASlideKeepTheirKeys() throws {
+        let playback = try notebook()
+        let index = try slide(playback, titled: "The first forward pass")
+        var state = playback.scene(index, like: AppState(trainer: playback.starts[0], running: false, width: 80, height: 24))
+        update(&state, .key(.character("e")))
+        XCTAssertNotNil(state.prompt)
+        for c in "-0.5" { update(&state, .key(.character(c))) }
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.lesson?.index, index, "still on the same slide")
+        XCTAssertEqual(state.trainer.parameters[0], -0.5)
+        update(&state, .key(.character("g")))
+        for c in "1.5k" { update(&state, .key(.character(c))) }
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.lesson?.index, index)
+        for _ in 0..<200 where state.step < 1500 { update(&state, .tick(seconds: 1)) }
+        XCTAssertEqual(state.step, 1500)
+    }
+
     /// A live slide runs its steps and pauses exactly at the end of them.
     func testLiveRunPausesAtItsLastStep() throws {
         let playback = try notebook()

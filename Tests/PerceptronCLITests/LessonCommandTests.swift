@@ -126,7 +126,7 @@ final class LessonCommandTests: XCTestCase {
         XCTAssertFalse(page.contains("<script"))
 
         try assertRefused(["lesson", "notebook", "--handout", "/dev/null"],
-                          "perceptron: /dev/null: not a regular file; write the handout to a new or regular file", status: 1)
+                          "perceptron: /dev/null: not a regular file; write the handout to a new or regular file", status: 2)
         try assertRefused(["lesson", "notebook", "--handout", temporaryDirectory + "/no/such/x.html"],
                           "perceptron: cannot write \(temporaryDirectory)/no/such/x.html: No such file or directory", status: 1)
     }

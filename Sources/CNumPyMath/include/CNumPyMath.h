@@ -25,10 +25,6 @@ double cnumpymath_log(double x);
 double cnumpymath_exp_baseline(double x);
 double cnumpymath_log_baseline(double x);
 
-/* Whether this CPU and OS run AVX-512F code: when they do, NumPy's bundled OpenBLAS picks its
- * "SkylakeX" kernels, whose summation orders differ from its AVX2 ("Haswell") ones. */
-int cnumpymath_has_avx512f(void);
-
 /* out[row] = (A·w)[row] for a row-major (rows × k) matrix A, in the order of OpenBLAS's dgemv_t
  * (the same in its Haswell and SkylakeX kernel sets). */
 void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out);

@@ -66,7 +66,7 @@ struct LessonCommand: ParsableCommand {
             let page = Handout.lessonPage(forced, like: base, title: title)
             do { try OutputFile.write(Array(page.utf8), to: handout) } catch {
                 printError("perceptron: \(error)")
-                throw ExitCode(1)
+                throw ExitCode(error.status)
             }
             return
         }
@@ -138,13 +138,16 @@ struct LessonsCommand: ParsableCommand {
 enum OutputFile {
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// 2 when the name itself was unusable (bad input), 1 when writing failed.
+        var status: Int32 = 1
     }
 
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let shownPath = TerminalText.escaped(path, limit: TerminalText.pathLimit)
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw Failure(description: "\(shownPath): not a regular file; write the handout to a new or regular file")
+            throw Failure(description: "\(shownPath): not a regular file; write the handout to a new or regular file",
+                          status: 2)
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0o644)
         guard descriptor >= 0 else {
