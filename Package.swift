@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "FileSupportTests", dependencies: ["FileSupport"]),
         .testTarget(name: "PerceptronAppTests", dependencies: ["PerceptronApp", "PerceptronCore", "TerminalUI", "TestSupport"]),
         // Runs the real executable (and drives it in tmux); depends on it so `swift test` builds it.
-        .testTarget(name: "PerceptronCLITests", dependencies: ["perceptron", "TestSupport", "PerceptronCore"]),
+        .testTarget(name: "PerceptronCLITests", dependencies: ["perceptron", "TestSupport", "PerceptronCore", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,12 @@
 import TerminalUI
 
-/// A lesson slide's title and caption at the bottom of the screen; in projection mode taller, in
-/// bold, with a blank line between lines so the back row can read it. The `:` prompt shows here.
+/// A lesson slide's title and caption at the bottom of the screen; in projection mode taller, the
+/// title in big letters and the caption in bold, with a blank line between lines so the back row
+/// can read it. The `:` prompt shows here.
 enum CaptionPanel {
+    /// Caption rows kept under a big title, so the slide's words are never all crowded out.
+    private static let textRowsUnderBigTitle = 2
+
     /// The rows the caption takes on a screen `height` rows tall.
     static func height(for state: AppState) -> Int {
         guard state.lesson != nil else { return 0 }
@@ -19,7 +23,13 @@ enum CaptionPanel {
         // text has the whole width.
         let rule: Character = c.glyphs.isASCII ? "-" : c.heavy ? "━" : "─"
         for x in area.x..<area.maxX { buffer.set(x, area.y, rule, style: c.style(.border)) }
-        let tx = buffer.write(" " + slide.title + " ", x: area.x + 1, y: area.y, style: c.style(.title).with(.bold), clip: area)
+        let big = c.state.presenting
+        // In projection mode the title goes under the rule in big letters when all of it fits with
+        // a few caption lines under it; otherwise it stays on the rule like everywhere else.
+        var titleLines = big ? bigTitle(slide.title, width: area.width) : []
+        if 1 + titleLines.count * BigText.height + textRowsUnderBigTitle > area.height { titleLines = [] }
+        let ruleTitle = titleLines.isEmpty ? " " + slide.title + " " : ""
+        let tx = buffer.write(ruleTitle, x: area.x + 1, y: area.y, style: c.style(.title).with(.bold), clip: area)
         buffer.write(" \(lesson.index + 1)/\(lesson.count) ", x: tx + 1, y: area.y, style: c.style(.dimText), clip: area)
         if let notice = c.state.notice {
             // The status bar is full in a lesson at 80 columns: notices show on the rule too.
@@ -27,8 +37,12 @@ enum CaptionPanel {
             let nx = max(tx + 8, area.maxX - 1 - text.columnWidth)
             buffer.write(text, x: nx, y: area.y, style: c.style(.highlight), clip: area)
         }
-        let inner = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let big = c.state.presenting
+        for (i, line) in titleLines.enumerated() {
+            let row = Rect(x: area.x + 1, y: area.y + 1 + i * BigText.height, width: area.width - 2, height: BigText.height)
+            BigText(line, style: c.style(.title).with(.bold), glyphs: c.glyphs).render(into: &buffer, area: row)
+        }
+        let top = 1 + titleLines.count * BigText.height
+        let inner = Rect(x: area.x, y: area.y + top, width: area.width, height: area.height - top)
         let style = big ? c.style(.text).with(.bold) : c.style(.text)
         let paragraphs = slide.caption.map { wrap($0, width: inner.width - 2) }
         // Paragraphs are set apart by a blank line when there is room for it.
@@ -49,6 +63,12 @@ enum CaptionPanel {
             }
             buffer.write(line, x: inner.x + 1, y: y, style: lesson.prompt == nil ? style : c.style(.highlight), clip: inner)
         }
+    }
+
+    /// The title's lines in big letters across a caption `width` columns wide (one column kept
+    /// free at each side).
+    static func bigTitle(_ title: String, width: Int) -> [String] {
+        BigText.wrap(title, width: width - 2)
     }
 
     /// Words filled into lines of at most `width` columns; a word longer than that is cut.

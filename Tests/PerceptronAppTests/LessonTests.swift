@@ -289,6 +289,11 @@ final class LessonFrameSnapshotTests: XCTestCase {
             try assertMatchesGolden(view(playback.scene(i, like: base)).plainText, "frames/lesson-notebook-80x24-slide\(i + 1).txt")
         }
         playback.forceProjection = true
+        let sigmoid = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "The sigmoid" })
+        try assertMatchesGolden(view(playback.scene(sigmoid, like: base)).plainText, "frames/lesson-notebook-80x24-present-slide\(sigmoid + 1).txt")
+        // A title that needs two big lines does not fit under the panels at 80x24: it stays on the rule.
+        let forward = view(playback.scene(5, like: base)).plainText
+        XCTAssertTrue(forward.contains("━ The first forward pass ━"), forward)
         base.width = 100
         base.height = 30
         try assertMatchesGolden(view(playback.scene(5, like: base)).plainText, "frames/lesson-notebook-100x30-present-slide6.txt")

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import TestSupport
 import XCTest
 
@@ -15,8 +16,17 @@ final class LessonEndToEndTests: XCTestCase {
         }
     }
 
+    /// What shows of a slide's title: in projection mode the top row of its first line in big
+    /// letters, otherwise the title itself.
+    private func shown(_ title: String, presenting: Bool, width: Int) -> String {
+        guard presenting, let first = BigText.wrap(title, width: width - 2).first,
+              let top = BigText.lines(first).first else { return title }
+        return String(top.reversed().drop { $0 == " " }.reversed())
+    }
+
     private func play(_ arguments: [String], width: Int, height: Int) throws {
-        let titles = try titles()
+        let presenting = arguments.contains("--present")
+        let titles = try titles().map { shown($0, presenting: presenting, width: width) }
         XCTAssertEqual(titles.count, 15)
         let session = try TmuxSession(arguments: [perceptronExecutablePath(), "lesson", "notebook"] + arguments,
                                       width: width, height: height)
