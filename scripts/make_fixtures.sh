@@ -85,7 +85,7 @@ mkdir -p "$data"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for shape in 1x1-s11 2x3-s12 4x2-s13 7x5-s14 8x1-s15 9x4-s16 16x3-s17 33x7-s18 128x20-s19 129x6-s20 \
-             1000x8-s21 2049x13-s22 10000x8-s23 100x1-s25; do
+             1000x8-s21 2049x13-s22 10000x8-s23 100x1-s25 50x1-s26 10000x1-s27; do
     rows=${shape%%x*}; rest=${shape#*x}; inputs=${rest%%-s*}; seed=${shape##*-s}
     name=real-${shape}
     if [ "$rows" -le 16 ]; then file=$data/$name.csv; else file=$tmp/$name.csv; fi

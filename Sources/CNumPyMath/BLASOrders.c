@@ -117,15 +117,37 @@ ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, co
     return t;
 }
 
+/* SkylakeX's ddot: blocks of 32 in four 8-lane accumulators, each folded to four lanes (lane j
+ * plus lane j + 4), then a last block of 16 into those four 4-lane accumulators, all fused; the
+ * four added in turn, then lanes (0 + 2) + (1 + 3); the m % 16 last products fused one by one.
+ * One thread's order: above 10,000 products OpenBLAS splits the sum over its threads. */
+ALWAYS_INLINE double ddot_skylakex(const double *x, const double *y, long m) {
+    double dot = 0.0;
+    long blocked = m & ~15L;
+    if (blocked > 0) {
+        long wide = blocked & ~31L;
+        double z[32] = {0};
+        for (long b = 0; b < wide; b += 32)
+            for (int l = 0; l < 32; l++) z[l] = __builtin_fma(x[b + l], y[b + l], z[l]);
+        double acc[4][4];
+        for (int q = 0; q < 4; q++)
+            for (int j = 0; j < 4; j++) acc[q][j] = z[8 * q + j] + z[8 * q + j + 4];
+        for (long b = wide; b < blocked; b += 16)
+            for (int q = 0; q < 4; q++)
+                for (int j = 0; j < 4; j++) acc[q][j] = __builtin_fma(x[b + 4 * q + j], y[b + 4 * q + j], acc[q][j]);
+        double s[4];
+        for (int j = 0; j < 4; j++) s[j] = ((acc[0][j] + acc[1][j]) + acc[2][j]) + acc[3][j];
+        dot = (s[0] + s[2]) + (s[1] + s[3]);
+    }
+    for (long i = blocked; i < m; i++) dot = __builtin_fma(y[i], x[i], dot);
+    return dot;
+}
+
 /* (Aᵀ·d)[column], SkylakeX: its own kernel for blocks of four columns (four samples fused in a
  * chain, added to the running sum); its C parts, compiled for AVX-512, fuse a multiply into each
  * addition. */
 ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, const double *d, long m) {
-    if (k == 1) {
-        double t = 0.0;
-        for (long i = 0; i < m; i++) t = __builtin_fma(d[i], V(i), t);
-        return t;
-    }
+    if (k == 1) return ddot_skylakex(a, d, m);
     if (column < (k & ~3L)) {
         double y = 0.0;
         long c = 0;

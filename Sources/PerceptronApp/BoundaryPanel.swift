@@ -36,6 +36,24 @@ public struct AxisPair: Sendable, Equatable {
         return self
     }
 
+    /// `I,J` for a table: each a column name of the data file (exactly as in its header), or an
+    /// input's number from 1 (an `x` before it allowed); nil unless they name two different inputs.
+    public static func parse(_ text: String, dataset: Dataset) -> AxisPair? {
+        let n = dataset.inputCount
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard n >= 2, parts.count == 2 else { return nil }
+        func input(_ part: String) -> Int? {
+            if let names = dataset.columnNames?.inputs, let j = names.firstIndex(of: part) { return j }
+            let lowered = part.lowercased()
+            let digits = lowered.hasPrefix("x") ? String(lowered.dropFirst()) : lowered
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.count <= 3,
+                  let number = Int(digits), (1...n).contains(number) else { return nil }
+            return number - 1
+        }
+        guard let i = input(parts[0]), let j = input(parts[1]), i != j else { return nil }
+        return AxisPair(horizontal: i, vertical: j)
+    }
+
     /// The pair after this one (`forward`) or before it, wrapping around.
     func stepped(inputCount n: Int, forward: Bool = true) -> AxisPair {
         let pairs = Self.all(inputCount: n)
@@ -73,9 +91,18 @@ struct BoundaryPanel {
     private func style(_ role: Role) -> Style { theme.style(role) }
     private var n: Int { dataset.inputCount }
 
+    /// An input's label: a data file's column name (cut to 12 characters), else xᵢ.
     func name(_ input: Int) -> String {
-        "x" + (glyphs.isASCII ? String(input + 1) : DisplayFormat.subscriptDigits(input + 1))
+        guard dataset.columnNames != nil else {
+            return "x" + (glyphs.isASCII ? String(input + 1) : DisplayFormat.subscriptDigits(input + 1))
+        }
+        let name = dataset.inputName(input)
+        return name.count <= 12 ? name : String(name.prefix(11)) + (glyphs.isASCII ? "~" : "…")
     }
+
+    /// Above this many samples the points are drawn by class, one mark per cell, so a crowd of
+    /// labels does not leave whichever was drawn last.
+    static let manySamples = 50
 
     func render(into buffer: inout Buffer, area: Rect) {
         let inner = Block(title: title(fitting: area.width - 4), kind: heavy ? .thick : .plain,
@@ -241,6 +268,10 @@ struct BoundaryPanel {
 
     private func drawSamples(_ plane: Plane, _ colors: (zero: Color, one: Color, fade: Color, contour: Color)?,
                              into buffer: inout Buffer) {
+        if dataset.sampleCount > Self.manySamples {
+            drawClasses(plane, colors, into: &buffer)
+            return
+        }
         let order = (0..<dataset.sampleCount).filter { $0 != selectedSample } + [selectedSample]
         let density = colors == nil || glyphs.isASCII
         var taken = Set<Int>()
@@ -284,6 +315,39 @@ struct BoundaryPanel {
         }
     }
 
+    /// Many samples: each cell that holds any shows its classes. Only 0s: a 0, only 1s: a 1, in the
+    /// class's look; both: a mark in the majority's look (`◆`, ASCII `x`), so a region where the
+    /// classes mix reads as mixed. The selected sample is drawn last, highlighted, with its label.
+    private func drawClasses(_ plane: Plane, _ colors: (zero: Color, one: Color, fade: Color, contour: Color)?,
+                             into buffer: inout Buffer) {
+        let width = plane.area.width
+        var zeros = [Int](repeating: 0, count: width * plane.area.height), ones = zeros
+        func place(_ i: Int) -> (Int, Int) {
+            let row = dataset.row(i)
+            let u = row[row.startIndex + axes.horizontal]
+            let v = n >= 2 ? row[row.startIndex + axes.vertical] : (plane.vertical.lowerBound + plane.vertical.upperBound) / 2
+            return plane.cell(u, v)
+        }
+        for i in 0..<dataset.sampleCount {
+            let (cx, cy) = place(i)
+            let k = (cy - plane.area.y) * width + (cx - plane.area.x)
+            if dataset.targets[i] >= 0.5 { ones[k] += 1 } else { zeros[k] += 1 }
+        }
+        let mixed: Character = glyphs.isASCII ? "x" : "◆"
+        let shaded = colors != nil && !glyphs.isASCII
+        for k in zeros.indices where zeros[k] + ones[k] > 0 {
+            let cx = plane.area.x + k % width, cy = plane.area.y + k / width
+            let one = ones[k] > zeros[k]
+            var look = style(one ? .class1 : .class0)
+            if shaded { look.background = buffer[cx, cy].style.background }
+            look = look.with(.bold)
+            let glyph: Character = zeros[k] > 0 && ones[k] > 0 ? mixed : (one ? "1" : "0")
+            buffer.set(cx, cy, glyph, style: look)
+        }
+        let (sx, sy) = place(selectedSample)
+        buffer.set(sx, sy, dataset.targets[selectedSample] >= 0.5 ? "1" : "0", style: style(.highlight))
+    }
+
     /// The horizontal axis's range on the bottom border, the vertical axis's at its top and
     /// bottom on the left border's inside.
     private func drawAxisLabels(_ plane: Plane, area: Rect, into buffer: inout Buffer) {
@@ -291,7 +355,11 @@ struct BoundaryPanel {
         let dim = style(.dimText), text = style(.text)
         let low = DisplayFormat.compact(plane.horizontal.lowerBound, width: 5)
         let high = DisplayFormat.compact(plane.horizontal.upperBound, width: 5)
-        let axis = " " + name(axes.horizontal) + " "
+        var axis = " " + name(axes.horizontal) + " "
+        let room = area.width - low.count - high.count - 6
+        if axis.count > room, room >= 5 {
+            axis = " " + String(name(axes.horizontal).prefix(room - 3)) + (glyphs.isASCII ? "~" : "…") + " "
+        }
         guard low.count + high.count + 2 <= area.width else { return }
         buffer.write(low, x: area.x + 1, y: bottom, style: dim)
         buffer.write(high, x: area.maxX - 1 - high.count, y: bottom, style: dim)
@@ -305,7 +373,16 @@ struct BoundaryPanel {
         let up = glyphs.isASCII ? "^" : "↑", across = glyphs.isASCII ? "->" : "→"
         let dot = glyphs.isASCII ? "|" : "·"
         let axesText = n >= 2 ? "\(name(axes.horizontal))\(across) \(name(axes.vertical))\(up)" : "\(name(0))\(across)"
-        var candidates = ["Decision boundary \(dot) \(axesText)", "Boundary \(axesText)", "Boundary"]
+        var candidates = ["Decision boundary \(dot) \(axesText)", "Boundary \(axesText)"]
+        // Long column names are cut, rather than lost, on a narrow panel.
+        if dataset.columnNames != nil, n >= 2 {
+            let cut = glyphs.isASCII ? "~" : "…"
+            for length in [6, 4, 3] {
+                func short(_ j: Int) -> String { let s = name(j); return s.count <= length ? s : String(s.prefix(length - 1)) + cut }
+                candidates.append("Boundary \(short(axes.horizontal))\(across) \(short(axes.vertical))\(up)")
+            }
+        }
+        candidates.append("Boundary")
         let others = (0..<n).filter { $0 != axes.horizontal && $0 != axes.vertical }
         if !others.isEmpty {
             let row = dataset.row(selectedSample)

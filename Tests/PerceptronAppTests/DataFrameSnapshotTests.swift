@@ -158,4 +158,39 @@ final class DataFrameSnapshotTests: XCTestCase {
         update(&notebook, .tick(seconds: 1.0 / 30))
         XCTAssertEqual(notebook.step, Ladder.speeds.last! / 30, "the built-in tables are never held back")
     }
+
+    /// The boundary over two columns chosen by name, the title naming them; with 2,000 samples
+    /// (scripts/make_data.py --rows 2000 --inputs 3 --seed 31) one mark per cell by class.
+    func testBoundaryOverNamedColumnsAndManySamples() throws {
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        func panel(_ dataset: Dataset, axes: String, step: Int, sample: Int) throws -> Buffer {
+            var state = try state(dataset, step: step, width: 60, height: 16, sample: sample)
+            state.themes = [ascii]
+            state.boundaryAxes = try XCTUnwrap(AxisPair.parse(axes, dataset: dataset))
+            return view(state, panel: .boundary)
+        }
+        let exam = try exam()
+        XCTAssertEqual(AxisPair.parse("studied,slept", dataset: exam), AxisPair(horizontal: 0, vertical: 1))
+        XCTAssertEqual(AxisPair.parse("lecture,1", dataset: exam), AxisPair(horizontal: 2, vertical: 0))
+        XCTAssertEqual(AxisPair.parse("x3,slept", dataset: exam), AxisPair(horizontal: 2, vertical: 1))
+        for bad in ["studied,studied", "Studied,slept", "studied", "studied,slept,lecture", "0,1", "4,1", "passed,slept", ","] {
+            XCTAssertNil(AxisPair.parse(bad, dataset: exam), bad)
+        }
+        let few = try panel(exam, axes: "slept,lecture", step: 30, sample: 2).plainText
+        try assertGolden(few, "boundary-exam-60x16-step30-sample3-slept-lecture-ascii.txt")
+        XCTAssertTrue(few.hasPrefix("+ Boundary slept-> lecture^ | studied=3"), few)
+        XCTAssertTrue(few.contains(" slept "), "the horizontal axis is named on the frame")
+
+        let text = GeneratedTable.csv(rows: 2_000, inputs: 3, seed: 31)
+        let large = try DataFile.parse(text, path: "real-2000x3.csv")
+        let many = try panel(large, axes: "c3,c1", step: 20, sample: 10).plainText
+        try assertGolden(many, "boundary-real-2000x3-60x16-step20-sample11-c3-c1-ascii.txt")
+        XCTAssertTrue(many.hasPrefix("+ Decision boundary | c3-> c1^ | c2=1.644 (sample 11)"), many)
+        let plot = many.split(separator: "\n").dropFirst().dropLast()
+        XCTAssertTrue(plot.contains { $0.contains("x") }, "cells where both classes fall are marked as mixed")
+        XCTAssertTrue(plot.contains { $0.contains("0") } && plot.contains { $0.contains("1") }, "cells of one class show it")
+        // No label clears its neighbours: the shading between marks stays.
+        XCTAssertFalse(plot.contains { $0.contains("  ") }, many)
+    }
 }

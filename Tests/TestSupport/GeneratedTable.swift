@@ -25,6 +25,7 @@ public enum GeneratedTable {
     public static let shapes: [(rows: Int, inputs: Int, seed: UInt32)] = [
         (1, 1, 11), (2, 3, 12), (4, 2, 13), (7, 5, 14), (8, 1, 15), (9, 4, 16), (16, 3, 17), (33, 7, 18),
         (128, 20, 19), (129, 6, 20), (1000, 8, 21), (2049, 13, 22), (10000, 8, 23), (100, 1, 25),
+        (50, 1, 26), (10000, 1, 27),
     ]
 
     public static func name(_ shape: (rows: Int, inputs: Int, seed: UInt32)) -> String {

@@ -49,7 +49,7 @@ struct FrameCommand: ParsableCommand {
     var slice = false
 
     @Option(name: .long,
-            help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3 or x1,x3 (default 1,2; key a).",
+            help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3, x1,x3 or a file's columns studied,slept (default 1,2; key a).",
                                valueName: "I,J"))
     var axes: String?
 
@@ -152,17 +152,8 @@ extension FrameCommand {
         return panel
     }
 
-    /// `--axes I,J` (1-based, an `x` before each number allowed) as 0-based inputs of the run's data.
     func boundaryAxes() throws -> AxisPair? {
-        guard let axes else { return nil }
-        let n = try training.dataset(with: model).inputCount
-        let parts = axes.lowercased().split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("x") ? String($0.dropFirst()) : String($0) }
-        guard n >= 2, parts.count == 2, let i = parseDecimalDigits(parts[0]), let j = parseDecimalDigits(parts[1]),
-              (1...n).contains(i), (1...n).contains(j), i != j else {
-            throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n), e.g. 1,2")
-        }
-        return AxisPair(horizontal: i - 1, vertical: j - 1)
+        try parseAxes(axes, dataset: training.dataset(with: model))
     }
 
     func onlyPanel() throws -> Panel? {
@@ -173,6 +164,18 @@ extension FrameCommand {
         }
         return found
     }
+}
+
+/// `--axes I,J`: two column names of the data file, or inputs' numbers from 1 (an `x` before
+/// each allowed), as 0-based inputs of `dataset`; nil without the option.
+func parseAxes(_ axes: String?, dataset: Dataset) throws -> AxisPair? {
+    guard let axes else { return nil }
+    guard let pair = AxisPair.parse(axes, dataset: dataset) else {
+        let n = dataset.inputCount
+        let names = dataset.columnNames.map { " or two of the columns " + $0.inputs.prefix(8).joined(separator: ", ") } ?? ""
+        throw ValidationError("--axes '\(shown(axes))' is not allowed: use two different inputs from 1 to \(n)\(names), e.g. 1,2")
+    }
+    return pair
 }
 
 /// The largest `--step`: `frame` trains to it before drawing, with nothing on the screen, and 10^9

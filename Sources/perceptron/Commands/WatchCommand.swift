@@ -32,6 +32,11 @@ struct WatchCommand: ParsableCommand {
             help: ArgumentHelp("Steps per second to start at: one of 1, 2, 5, 10, 20, 50, … 1000000.", valueName: "S"))
     var speed: String = String(Ladder.speeds[Ladder.defaultSpeedIndex])
 
+    @Option(name: .long,
+            help: ArgumentHelp("The decision boundary's axes: two different inputs, e.g. 1,3, x1,x3 or a file's columns studied,slept (default 1,2; key a).",
+                               valueName: "I,J"))
+    var axes: String?
+
     /// For the end-to-end tests: crash right after the first frame, to check the terminal is restored.
     @Flag(name: .customLong("crash-after-first-frame"), help: .hidden)
     var crashAfterFirstFrame = false
@@ -51,6 +56,7 @@ struct WatchCommand: ParsableCommand {
         let (themes, warnings) = try display.loadThemes()
         // The data file too: a refusal is one line on a terminal still as it was.
         let trainer = try training.makeTrainer(model: model)
+        let chosenAxes = try parseAxes(axes, dataset: trainer.dataset)
         for warning in warnings { printError("perceptron: warning: \(warning)") }
         let terminal: NCursesTerminal
         do {
@@ -63,6 +69,7 @@ struct WatchCommand: ParsableCommand {
         var state = AppState(trainer: trainer, running: !paused, speedIndex: try speedIndex(),
                              width: width, height: height, entropy: Self.entropy())
         display.apply(themes, to: &state)
+        if let chosenAxes { state.boundaryAxes = chosenAxes }
         Visualiser.run(&state, terminal: terminal, crashAfterFirstFrame: crashAfterFirstFrame)
     }
 
