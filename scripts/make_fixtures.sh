@@ -98,6 +98,32 @@ for shape in 1x1-s11 2x3-s12 4x2-s13 7x5-s14 8x1-s15 9x4-s16 16x3-s17 33x7-s18 1
         > "$out/$name-skylakex.csv"
     echo "$out/$name.csv: $rows rows, $inputs inputs, seed $seed"
 done
+# Tables large enough that OpenBLAS cuts its products over its threads (more than 10,000 rows with
+# one input, 460,800 numbers with more; docs/data.md), after checking its cuts against NumPy
+# (scripts/check_blas_threads.py, both kernel sets). NumPy's thread count is set with
+# --blas-threads (openblas_set_num_threads: any count, whatever this machine's cores); the tests
+# pin the engine alike. NAME-tT.csv is Haswell's, NAME-tT-skylakex.csv SkylakeX's. A table marked
+# cut must come out otherwise with one thread (else it would not test the cut); 30000x3 is below
+# the threshold and must not.
+OPENBLAS_CORETYPE=Haswell python3 scripts/check_blas_threads.py > /dev/null
+OPENBLAS_CORETYPE=SkylakeX python3 scripts/check_blas_threads.py > /dev/null
+for entry in 20000x1-s28-t2:cut 30000x3-s33-t4:whole 60002x9-s30-t2:cut 99998x5-s31-t4:cut; do
+    shape=${entry%%:*}; expect=${entry#*:}
+    rows=${shape%%x*}; rest=${shape#*x}; inputs=${rest%%-s*}; rest=${rest#*-s}; seed=${rest%%-t*}; threads=${rest#*-t}
+    name=real-${shape}
+    file=$tmp/$name.csv
+    python3 scripts/make_data.py --rows "$rows" --inputs "$inputs" --seed "$seed" > "$file"
+    for set in Haswell SkylakeX; do
+        suffix=""; [ "$set" = SkylakeX ] && suffix=-skylakex
+        OPENBLAS_CORETYPE=$set python3 scripts/reference.py --data "$file" --lr 0.1 --steps 30 --every 10 --no-predictions \
+            --blas-threads "$threads" > "$out/$name$suffix.csv"
+        OPENBLAS_CORETYPE=$set python3 scripts/reference.py --data "$file" --lr 0.1 --steps 30 --every 10 --no-predictions \
+            --blas-threads 1 > "$tmp/one.csv"
+        if cmp -s "$out/$name$suffix.csv" "$tmp/one.csv"; then same=whole; else same=cut; fi
+        [ "$same" = "$expect" ] || { echo "$out/$name$suffix.csv: $threads threads vs one: $same, expected $expect" >&2; exit 1; }
+    done
+    echo "$out/$name{,-skylakex}.csv: $rows rows, $inputs inputs, seed $seed, $threads threads ($expect)"
+done
 # The teacher's example, networks with a hidden layer on real values, squared error on fractions.
 haswell() { name=$1; shift; OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$out/$name.csv"; echo "$out/$name.csv: $*"; }
 haswell exam-lr0.1 --data examples/exam.csv --lr 0.1 --steps 200 --every 20

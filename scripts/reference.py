@@ -25,6 +25,9 @@ with a hidden layer), as `perceptron train` names them.
 
 Which BLAS kernels NumPy's OpenBLAS runs depends on the CPU (see docs/network.md):
 OPENBLAS_CORETYPE=Haswell picks the kernels whose orders the engine reproduces bit for bit.
+How many threads it cuts large products for (docs/data.md) is its own rule, or --blas-threads N
+(openblas_set_num_threads, as threadpoolctl sets it: any count up to 64, more than the cores too;
+OPENBLAS_NUM_THREADS is capped by the cores); `perceptron --blas-threads N` pins the engine alike.
 
 With --lr-change K:A (repeatable) the learning rate becomes A for the steps from state K on, and a
 final `lr` column gives the α each state's step uses: the CSV the visualiser's `w` key writes.
@@ -229,9 +232,16 @@ def main():
     p.add_argument("--loss", choices=["cross-entropy", "squared"])
     p.add_argument("--bias", action=argparse.BooleanOptionalAction)
     p.add_argument("--preset", choices=sorted(PRESETS))
+    p.add_argument("--blas-threads", type=int, metavar="N",
+                   help="set OpenBLAS's thread count (openblas_set_num_threads) before training")
     p.add_argument("--lr-change", action="append", default=[], metavar="K:A",
                    help="from state K on, the steps use learning rate A (adds an lr column)")
     a = p.parse_args()
+    if a.blas_threads is not None:
+        from openblas_threads import set_threads, threads
+        set_threads(a.blas_threads)
+        if threads() != a.blas_threads:
+            p.error(f"OpenBLAS runs {threads()} threads, not {a.blas_threads}")
     s = settings(a)
     s["changes"] = {int(k): float(alpha) for k, alpha in (change.split(":") for change in a.lr_change)}
     global INPUT_NAMES, PREDICTIONS

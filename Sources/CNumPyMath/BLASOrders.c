@@ -3,7 +3,12 @@
  * hidden unit), for its two x86-64 kernel sets, with each fused multiply-add where the kernels
  * fuse. Written in C for the same reason as the exp/log kernels: one body compiled with FMA (one
  * instruction per fma) and for baseline x86-64 (the C library's fma, same bits, slower), chosen
- * once at load time. The matrices are row-major (rows × k). */
+ * once at load time. The matrices are row-major (rows × k).
+ *
+ * With more than one thread OpenBLAS cuts a large product into blocks, one per thread, each summed
+ * by the same kernels as a product of its own; the *_threads functions below cut as it does
+ * (interface/gemv.c, driver/level2/gemv_thread.c, kernel/x86_64/ddot.c and
+ * driver/others/blas_l1_thread.c of OpenBLAS 0.3.31), for any thread count, without a buffer. */
 
 #include "CNumPyMath.h"
 
@@ -64,10 +69,6 @@ ALWAYS_INLINE double row_dot(const double *a, const double *w, long k, long row,
     return y;
 }
 
-ALWAYS_INLINE void gemv_t(const double *a, const double *w, long rows, long k, double *out) {
-    for (long row = 0; row < rows; row++) out[row] = row_dot(a + row * k, w, k, row, rows);
-}
-
 #define V(i) a[(i) * k + column]
 
 /* Haswell's ddot: blocks of 16 in sixteen fused lanes, combined as a tree (the even lanes and the
@@ -87,11 +88,13 @@ ALWAYS_INLINE double ddot_haswell(const double *x, const double *y, long m) {
     return 0.0 + dot;
 }
 
-/* (Aᵀ·d)[column], Haswell: columns in blocks of four summed four samples at a time with its
- * kernel's fused pairs; the other columns plainly (in pairs when k < 4); one column is a ddot. */
-ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, const double *d, long m) {
-    if (k == 1) return ddot_haswell(a, d, m);
-    if (column < (k & ~3L)) {
+/* (Aᵀ·d)[column] as one dgemv_n call over the outputs first ..< first + width sums it (width == k
+ * for the whole product), Haswell: outputs in blocks of four summed four samples at a time with
+ * its kernel's fused pairs; the others plainly, in pairs when they are all the k < 4 outputs (the
+ * kernel takes that path when lda equals its leftover count). */
+ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, const double *d, long m, long first,
+                                        long width) {
+    if (column - first < (width & ~3L)) {
         double y = 0.0;
         long c = 0;
         for (long g = 0; g < (m >> 2); g++, c += 4) {
@@ -104,7 +107,7 @@ ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, co
         return y;
     }
     double t = 0.0;
-    if (k < 4) {
+    if (width == k && k < 4) {
         long i = 0;
         for (; i < (m & ~3L); i += 4) {
             t = t + (V(i) * d[i] + V(i + 1) * d[i + 1]);
@@ -120,7 +123,7 @@ ALWAYS_INLINE double column_dot_haswell(const double *a, long column, long k, co
 /* SkylakeX's ddot: blocks of 32 in four 8-lane accumulators, each folded to four lanes (lane j
  * plus lane j + 4), then a last block of 16 into those four 4-lane accumulators, all fused; the
  * four added in turn, then lanes (0 + 2) + (1 + 3); the m % 16 last products fused one by one.
- * One thread's order: above 10,000 products OpenBLAS splits the sum over its threads. */
+ * One thread's order (ddot_threads cuts a longer sum over threads). */
 ALWAYS_INLINE double ddot_skylakex(const double *x, const double *y, long m) {
     double dot = 0.0;
     long blocked = m & ~15L;
@@ -143,12 +146,12 @@ ALWAYS_INLINE double ddot_skylakex(const double *x, const double *y, long m) {
     return dot;
 }
 
-/* (Aᵀ·d)[column], SkylakeX: its own kernel for blocks of four columns (four samples fused in a
- * chain, added to the running sum); its C parts, compiled for AVX-512, fuse a multiply into each
+/* The same for SkylakeX: its own kernel for blocks of four outputs (four samples fused in a chain,
+ * added to the running sum); its C parts, compiled for AVX-512, fuse a multiply into each
  * addition. */
-ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, const double *d, long m) {
-    if (k == 1) return ddot_skylakex(a, d, m);
-    if (column < (k & ~3L)) {
+ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, const double *d, long m, long first,
+                                          long width) {
+    if (column - first < (width & ~3L)) {
         double y = 0.0;
         long c = 0;
         for (long g = 0; g < (m >> 2); g++, c += 4) {
@@ -160,7 +163,7 @@ ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, c
         return y;
     }
     double t = 0.0;
-    if (k < 4) {
+    if (width == k && k < 4) {
         long i = 0;
         for (; i < (m & ~3L); i += 4) {
             t = t + __builtin_fma(V(i), d[i], V(i + 1) * d[i + 1]);
@@ -175,28 +178,107 @@ ALWAYS_INLINE double column_dot_skylakex(const double *a, long column, long k, c
 
 #undef V
 
-ALWAYS_INLINE void gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
-    if (skylakex) {
-        for (long column = 0; column < k; column++) out[column] = column_dot_skylakex(a, column, k, d, m);
-    } else {
-        for (long column = 0; column < k; column++) out[column] = column_dot_haswell(a, column, k, d, m);
+/* OpenBLAS's cut of `total` over its threads: block c of the `rest` left gets
+ * max(minimum, ceil(rest / (threads - c))), at most rest. Returns the width of the next block. */
+ALWAYS_INLINE long block_width(long rest, long threads, long c, long minimum) {
+    long width = (rest + threads - c - 1) / (threads - c);
+    if (width < minimum) width = minimum;
+    return width < rest ? width : rest;
+}
+
+/* interface/gemv.c: one thread below 115200 * GEMM_MULTITHREAD_THRESHOLD (4) products. */
+#define GEMV_THREAD_MIN 460800L
+/* kernel/x86_64/ddot.c: one thread up to 10,000 products. */
+#define DOT_THREAD_MAX 10000L
+/* driver/level2/gemv_thread.c: its per-thread buffer for dgemv_n's partial sums (Y_DUMMY_NUM). */
+#define GEMV_N_BUFFER 1024L
+
+ALWAYS_INLINE double ddot_one(int skylakex, const double *x, const double *y, long m) {
+    return skylakex ? ddot_skylakex(x, y, m) : ddot_haswell(x, y, m);
+}
+
+/* ddot over `threads`: blocks without a minimum, their sums added in block order to 0. */
+ALWAYS_INLINE double ddot_threads(int skylakex, const double *x, const double *y, long m, long threads) {
+    if (threads <= 1 || m <= DOT_THREAD_MAX) return ddot_one(skylakex, x, y, m);
+    double dot = 0.0;
+    long start = 0;
+    for (long c = 0; start < m; c++) {
+        long width = block_width(m - start, threads, c, 1);
+        dot = dot + ddot_one(skylakex, x + start, y + start, width);
+        start += width;
+    }
+    return dot;
+}
+
+ALWAYS_INLINE double column_dot(int skylakex, const double *a, long column, long k, const double *d, long m, long first,
+                                long width) {
+    return skylakex ? column_dot_skylakex(a, column, k, d, m, first, width)
+                    : column_dot_haswell(a, column, k, d, m, first, width);
+}
+
+/* dgemv_n over `threads`: its outputs cut into blocks of at least four, each its own dgemv_n; or,
+ * when that leaves a thread idle and the partial sums fit its buffer, the samples cut instead,
+ * each block's sums made from 0 and added to the zeroed result in block order. */
+ALWAYS_INLINE void gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out, long threads) {
+    if (k == 1) { out[0] = ddot_threads(skylakex, a, d, m, threads); return; }
+    if (threads <= 1 || m * k < GEMV_THREAD_MIN) {
+        for (long column = 0; column < k; column++) out[column] = column_dot(skylakex, a, column, k, d, m, 0, k);
+        return;
+    }
+    long blocks = 0;
+    for (long first = 0; first < k; blocks++) first += block_width(k - first, threads, blocks, 4);
+    if (blocks < threads && k * threads <= GEMV_N_BUFFER) {
+        for (long column = 0; column < k; column++) out[column] = 0.0;
+        long start = 0;
+        for (long c = 0; start < m; c++) {
+            long width = block_width(m - start, threads, c, 4);
+            for (long column = 0; column < k; column++)
+                out[column] = out[column] + column_dot(skylakex, a + start * k, column, k, d + start, width, 0, k);
+            start += width;
+        }
+        return;
+    }
+    long first = 0;
+    for (long c = 0; first < k; c++) {
+        long width = block_width(k - first, threads, c, 4);
+        for (long column = first; column < first + width; column++)
+            out[column] = column_dot(skylakex, a, column, k, d, m, first, width);
+        first += width;
+    }
+}
+
+/* dgemv_t over `threads`: its rows (the outputs) cut into blocks of at least four, each its own
+ * dgemv_t, so a row's kernel depends on its place in its block. */
+ALWAYS_INLINE void gemv_t(const double *a, const double *w, long rows, long k, double *out, long threads) {
+    if (threads <= 1 || rows * k < GEMV_THREAD_MIN) {
+        for (long row = 0; row < rows; row++) out[row] = row_dot(a + row * k, w, k, row, rows);
+        return;
+    }
+    long start = 0;
+    for (long c = 0; start < rows; c++) {
+        long width = block_width(rows - start, threads, c, 4);
+        for (long row = 0; row < width; row++)
+            out[start + row] = row_dot(a + (start + row) * k, w, k, row, width);
+        start += width;
     }
 }
 
 #if defined(__x86_64__) || defined(__i386__)
 
-__attribute__((target("fma"))) static void gemv_t_fma(const double *a, const double *w, long rows, long k, double *out) {
-    gemv_t(a, w, rows, k, out);
+__attribute__((target("fma"))) static void gemv_t_fma(const double *a, const double *w, long rows, long k, double *out,
+                                                      long threads) {
+    gemv_t(a, w, rows, k, out, threads);
 }
 __attribute__((target("fma"))) static void gemv_n_fma(int skylakex, const double *a, long m, long k, const double *d,
-                                                      double *out) {
-    gemv_n(skylakex, a, m, k, d, out);
+                                                      double *out, long threads) {
+    gemv_n(skylakex, a, m, k, d, out, threads);
 }
-void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out) {
-    gemv_t(a, w, rows, k, out);
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out, long threads) {
+    gemv_t(a, w, rows, k, out, threads);
 }
-void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out) {
-    gemv_n(skylakex, a, m, k, d, out);
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out,
+                                long threads) {
+    gemv_n(skylakex, a, m, k, d, out, threads);
 }
 
 static int has_fma;
@@ -213,11 +295,12 @@ double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row,
     return has_fma ? row_dot_fma(a, w, k, row, rows) : row_dot(a, w, k, row, rows);
 }
 
-void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out) {
-    if (has_fma) gemv_t_fma(a, w, rows, k, out); else cnumpymath_gemv_t_baseline(a, w, rows, k, out);
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out, long threads) {
+    if (has_fma) gemv_t_fma(a, w, rows, k, out, threads); else cnumpymath_gemv_t_baseline(a, w, rows, k, out, threads);
 }
-void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
-    if (has_fma) gemv_n_fma(skylakex, a, m, k, d, out); else cnumpymath_gemv_n_baseline(skylakex, a, m, k, d, out);
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out, long threads) {
+    if (has_fma) gemv_n_fma(skylakex, a, m, k, d, out, threads);
+    else cnumpymath_gemv_n_baseline(skylakex, a, m, k, d, out, threads);
 }
 
 #else
@@ -225,15 +308,18 @@ void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const doub
 double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row, long rows) {
     return row_dot(a, w, k, row, rows);
 }
-void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out) { gemv_t(a, w, rows, k, out); }
-void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out) {
-    gemv_n(skylakex, a, m, k, d, out);
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out, long threads) {
+    gemv_t(a, w, rows, k, out, threads);
 }
-void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out) {
-    gemv_t(a, w, rows, k, out);
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out, long threads) {
+    gemv_n(skylakex, a, m, k, d, out, threads);
 }
-void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out) {
-    gemv_n(skylakex, a, m, k, d, out);
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out, long threads) {
+    gemv_t(a, w, rows, k, out, threads);
+}
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out,
+                                long threads) {
+    gemv_n(skylakex, a, m, k, d, out, threads);
 }
 
 #endif

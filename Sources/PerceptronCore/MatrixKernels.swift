@@ -1,4 +1,9 @@
 import CNumPyMath
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which of OpenBLAS's kernel sets NumPy's matrix products run on, and so in which order they add
 /// up products that are not exact (a hidden layer's). NumPy's bundled OpenBLAS picks the set by
@@ -24,36 +29,73 @@ public enum MatrixKernels: String, Sendable, CaseIterable {
     }
 }
 
+/// How many threads NumPy's OpenBLAS runs a matrix product on. A product of 460,800 numbers or
+/// more (a ddot of more than 10,000) is cut into one block per thread, and the blocks' sums are
+/// put together in another order than one thread's: the engine cuts its products the same way for
+/// the same count, so it needs the count NumPy would use here.
+public enum BLASThreads {
+    /// The most threads NumPy's OpenBLAS build runs (its MAX_THREADS).
+    public static let maximum = 64
+
+    /// The count OpenBLAS starts with in this process, by its own rule (`rule`).
+    public static let native: Int = rule(environment: { name in getenv(name).map { String(cString: $0) } },
+                                         processors: Int(cnumpymath_blas_processors()))
+
+    /// OpenBLAS's rule (openblas_read_env and blas_get_cpu_number in its driver/others/): the first
+    /// of OPENBLAS_NUM_THREADS, OPENBLAS_DEFAULT_NUM_THREADS, GOTO_NUM_THREADS and OMP_NUM_THREADS
+    /// that reads (as C's atoi) as a positive number, else `maximum`; then at most `processors`
+    /// (the CPUs this process may run on) and at most `maximum`.
+    public static func rule(environment: (String) -> String?, processors: Int) -> Int {
+        func read(_ name: String) -> Int {
+            guard let value = environment(name) else { return 0 }
+            return max(0, Int(atoi(value)))
+        }
+        let names = ["OPENBLAS_NUM_THREADS", "OPENBLAS_DEFAULT_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
+        var asked = maximum
+        for name in names {
+            let value = read(name)
+            if value > 0 { asked = value; break }
+        }
+        return max(1, min(asked, processors, maximum))
+    }
+}
+
 /// The orders of the two dgemv products with real factors in a hidden layer's step (in C, see
-/// Sources/CNumPyMath/BLASOrders.c). The loops are generic over it, so each kernel set gets its
-/// own loop.
+/// Sources/CNumPyMath/BLASOrders.c), as OpenBLAS cuts them for `threads` threads. The loops are
+/// generic over it, so each kernel set gets its own loop.
 protocol SumOrder {
     /// out[row] = (A·w)[row] for a row-major (rows × k) matrix A: dgemv_t.
-    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>)
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int)
     /// out[column] = (Aᵀ·d)[column] for a row-major (m × k) matrix A: dgemv_n, or ddot for one column.
-    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>)
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int)
 }
 
 /// OpenBLAS's AVX2 "Haswell" kernels.
 enum HaswellOrder: SumOrder {
     @inline(__always)
-    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>) {
-        cnumpymath_gemv_t(a, w, rows, k, out)
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_t(a, w, rows, k, out, threads)
     }
     @inline(__always)
-    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        cnumpymath_gemv_n(0, a, m, k, d, out)
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_n(0, a, m, k, d, out, threads)
     }
 }
 
 /// OpenBLAS's AVX-512 "SkylakeX" kernels: Haswell's dgemv_t, its own dgemv_n.
 enum SkylakeXOrder: SumOrder {
     @inline(__always)
-    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int, _ out: UnsafeMutablePointer<Double>) {
-        cnumpymath_gemv_t(a, w, rows, k, out)
+    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_t(a, w, rows, k, out, threads)
     }
     @inline(__always)
-    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        cnumpymath_gemv_n(1, a, m, k, d, out)
+    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_n(1, a, m, k, d, out, threads)
     }
 }

@@ -119,8 +119,9 @@ public enum Preset: String, CaseIterable, Sendable {
 
 extension Trainer {
     /// Trask's network as he set it up: his data, seed 1, α = 1, his shape, squared error, no bias.
-    public init(preset: Preset, arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native) throws(EngineError) {
+    public init(preset: Preset, arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native,
+                blasThreads: Int = BLASThreads.native) throws(EngineError) {
         try self.init(dataset: Dataset.named(preset.datasetName), seed: preset.seed, learningRate: preset.learningRate,
-                      model: preset.model, arithmetic: arithmetic, kernels: kernels)
+                      model: preset.model, arithmetic: arithmetic, kernels: kernels, blasThreads: blasThreads)
     }
 }

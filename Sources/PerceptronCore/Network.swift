@@ -16,6 +16,7 @@ extension Trainer {
         let loss: Loss
         let hasBias: Bool
         let kernels: MatrixKernels
+        let threads: Int
         /// n × h, input-major: w1[i*h + j] joins input i to hidden unit j.
         var w1: [Double]
         var b1: [Double]
@@ -42,8 +43,10 @@ extension Trainer {
             }
         }
 
-        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, hiddenUnits h: Int, w1: [Double], w2: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, threads: Int, hiddenUnits h: Int, w1: [Double],
+             w2: [Double]) {
             self.kernels = kernels
+            self.threads = threads
             n = dataset.inputCount
             m = dataset.sampleCount
             self.h = h
@@ -101,7 +104,7 @@ extension Trainer {
         private mutating func advance<R: LossRule, B: SumOrder, K: ExpLogKernel, O: StepObserver>(
             _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: B.Type, _: K.Type, _ observer: inout O
         ) {
-            let h = self.h, hasBias = self.hasBias
+            let h = self.h, hasBias = self.hasBias, threads = self.threads
             let o = Offsets(n: n, m: m, h: h)
             // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
             let invM = 1 / Double(m)
@@ -130,7 +133,7 @@ extension Trainer {
                         }
                     }
                     // A2 = σ(A1·W2 + b2): dgemv_t.
-                    B.gemvT(a1, w2, rows: m, k: h, z2)
+                    B.gemvT(a1, w2, rows: m, k: h, z2, threads: threads)
                     for i in 0..<m {
                         let z = z2[i] + b2
                         z2[i] = z
@@ -141,7 +144,7 @@ extension Trainer {
                     }
                     if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
                     // dW2 = (1/m)·A1ᵀ·dz2: dgemv_n (ddot for one hidden unit).
-                    B.gemvN(a1, m: m, k: h, dz2, dW2)
+                    B.gemvN(a1, m: m, k: h, dz2, dW2, threads: threads)
                     for j in 0..<h { dW2[j] = R.scale(dW2[j], invM: invM) }
                     // dz1 = (dz2·W2ᵀ) ∘ σ'(A1), with W2 before its update.
                     for i in 0..<m {

@@ -14,8 +14,10 @@ public struct Trainer: Sendable {
     public let arithmetic: Arithmetic
     /// The layers and the loss.
     public let model: ModelSpec
-    /// Whose summation orders a hidden layer's products follow (a perceptron's products are exact).
+    /// Whose summation orders products of real numbers follow (0/1 inputs make a perceptron's exact).
     public let kernels: MatrixKernels
+    /// How many threads of OpenBLAS the products are cut for (large products only; see `BLASThreads`).
+    public let blasThreads: Int
     /// α. May change between steps (the visualiser's live learning-rate keys) through `setLearningRate`.
     public private(set) var learningRate: Double
     /// k, the number of updates made so far.
@@ -34,22 +36,26 @@ public struct Trainer: Sendable {
     /// perceptron's W as `2*np.random.random((n,1)) - 1`; with a hidden layer of h units W1 as
     /// `2*np.random.random((n,h)) - 1`, then W2 as `2*np.random.random((h,1)) - 1`. Biases start at 0.
     public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1, model: ModelSpec = .perceptron,
-                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native) throws(EngineError) {
+                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native,
+                blasThreads: Int = BLASThreads.native) throws(EngineError) {
         guard learningRate.isFinite, learningRate > 0 else { throw .invalidLearningRate(String(learningRate)) }
+        guard (1...BLASThreads.maximum).contains(blasThreads) else { throw .invalidBLASThreads(String(blasThreads)) }
         var random = LegacyRandom(seed: seed)
         self.dataset = dataset
         self.seed = seed
         self.arithmetic = arithmetic
         self.model = model
         self.kernels = kernels
+        self.blasThreads = blasThreads
         self.learningRate = learningRate
         if let h = model.hiddenUnits {
             guard ModelSpec.hiddenUnitRange.contains(h) else { throw .invalidHiddenUnits(String(h)) }
             let w1 = random.uniformWeights(count: dataset.inputCount * h)
             let w2 = random.uniformWeights(count: h)
-            network = NetworkStorage(dataset: dataset, model: model, kernels: kernels, hiddenUnits: h, w1: w1, w2: w2)
+            network = NetworkStorage(dataset: dataset, model: model, kernels: kernels, threads: blasThreads, hiddenUnits: h,
+                                     w1: w1, w2: w2)
         } else {
-            single = Storage(dataset: dataset, model: model, kernels: kernels,
+            single = Storage(dataset: dataset, model: model, kernels: kernels, threads: blasThreads,
                              weights: random.uniformWeights(count: dataset.inputCount))
         }
     }
@@ -169,6 +175,7 @@ extension Trainer {
         let loss: Loss
         let hasBias: Bool
         let kernels: MatrixKernels
+        let threads: Int
         /// Whether every input is 0 or 1 (the built-in tables): then every product is exact and
         /// only the order of the additions matters, and the unrolled 4×3 and 4×2 loops apply.
         let exactProducts: Bool
@@ -177,7 +184,7 @@ extension Trainer {
         /// Holds dz (m values), dW (n values), the loss terms (m values), then X·W (m values) during a step.
         var scratch: [Double]
 
-        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, weights: [Double]) {
+        init(dataset: Dataset, model: ModelSpec, kernels: MatrixKernels, threads: Int, weights: [Double]) {
             n = dataset.inputCount
             m = dataset.sampleCount
             inputs = dataset.inputs
@@ -185,6 +192,7 @@ extension Trainer {
             loss = model.loss
             hasBias = model.hasBias
             self.kernels = kernels
+            self.threads = threads
             exactProducts = dataset.inputs.allSatisfy { $0 == 0 || $0 == 1 }
             self.weights = weights
             scratch = [Double](repeating: 0, count: m + n + m + m)
@@ -222,14 +230,16 @@ extension Trainer {
         }
 
         /// The general step: z = X·W + b (dgemv_t), dW = (1/m)·Xᵀ·dz (dgemv_n, or ddot for one
-        /// input) in the chosen kernel set's orders, from C built with FMA where the CPU has it
-        /// (in Swift each fused multiply-add would be a call); db and the loss as np.sum adds up.
+        /// input) in the chosen kernel set's orders, cut as OpenBLAS cuts them for its threads, from
+        /// C built with FMA where the CPU has it (in Swift each fused multiply-add would be a
+        /// call); db and the loss as np.sum adds up.
         private mutating func advanceGeneral<R: LossRule, K: ExpLogKernel, O: StepObserver>(
             _ count: Int, _ alpha: Double, _: R.Type, _: K.Type, _ observer: inout O
         ) {
             let invM = 1 / Double(m), n = self.n, m = self.m
             let hasBias = self.hasBias
             let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
+            let threads = self.threads
             var b = bias
             inputs.withUnsafeBufferPointer { xs in
                 targets.withUnsafeBufferPointer { ys in
@@ -239,7 +249,7 @@ extension Trainer {
                             let dz = s.baseAddress!, dW = s.baseAddress! + m, terms = s.baseAddress! + m + n
                             let products = s.baseAddress! + m + n + m
                             for _ in 0..<count {
-                                cnumpymath_gemv_t(x, w, m, n, products)
+                                cnumpymath_gemv_t(x, w, m, n, products, threads)
                                 for i in 0..<m {
                                     let z = products[i]
                                     let a = Math.sigmoid(hasBias ? z + b : z, K.self)
@@ -247,7 +257,7 @@ extension Trainer {
                                     if O.wantsLoss { terms[i] = R.term(target: y[i], prediction: a, K.self) }
                                 }
                                 if O.wantsLoss { observer.observe(loss: R.total(terms, m)) }
-                                cnumpymath_gemv_n(skylakeX, x, m, n, dz, dW)
+                                cnumpymath_gemv_n(skylakeX, x, m, n, dz, dW, threads)
                                 for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }
                                 for j in 0..<n { w[j] = w[j] - alpha * dW[j] }
                                 if hasBias { b = b - alpha * R.scale(Math.sum(dz, m), invM: invM) }
@@ -323,7 +333,9 @@ extension Trainer {
                     if unrolled {
                         for i in 0..<m { products[i] = Math.dot(x.baseAddress! + i * n, w.baseAddress!, n) }
                     } else {
-                        products.withUnsafeMutableBufferPointer { cnumpymath_gemv_t(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!) }
+                        products.withUnsafeMutableBufferPointer {
+                            cnumpymath_gemv_t(x.baseAddress!, w.baseAddress!, m, n, $0.baseAddress!, threads)
+                        }
                     }
                     for i in 0..<m {
                         let product = products[i]
@@ -338,7 +350,7 @@ extension Trainer {
                         } else {
                             let skylakeX: Int32 = kernels == .skylakeX ? 1 : 0
                             dW.withUnsafeMutableBufferPointer {
-                                cnumpymath_gemv_n(skylakeX, x.baseAddress!, m, n, d.baseAddress!, $0.baseAddress!)
+                                cnumpymath_gemv_n(skylakeX, x.baseAddress!, m, n, d.baseAddress!, $0.baseAddress!, threads)
                             }
                         }
                         for j in 0..<n { dW[j] = R.scale(dW[j], invM: invM) }

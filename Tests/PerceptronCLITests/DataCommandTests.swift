@@ -109,6 +109,19 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
+    /// A table long enough that NumPy's OpenBLAS cuts its one-input sum over its threads, bit for
+    /// bit with NumPy set to 2 threads, the engine pinned alike (the larger tables cut over threads
+    /// are checked in process, BLASThreadsTests).
+    func testTableCutOverThreadsIsNumPysWithTheSameThreads() throws {
+        let scratch = try ScratchDirectory()
+        let shape = GeneratedTable.threadedShapes[0]
+        let base = GeneratedTable.name((shape.rows, shape.inputs, shape.seed))
+        let path = try scratch.write(base + ".csv", GeneratedTable.csv(rows: shape.rows, inputs: shape.inputs, seed: shape.seed))
+        let run = ["--data", path, "--lr", "0.1", "--steps", "30", "--every", "10", "--blas-threads", "\(shape.threads)"]
+        try assertAgreesWithNumPy(base + "-t\(shape.threads)", run + ["--blas", "haswell"], exact: true)
+        try assertAgreesWithNumPy(base + "-t\(shape.threads)-skylakex", run + ["--blas", "skylakex"], exact: true)
+    }
+
     /// The teacher's example, hidden layers on real values, and squared error on fractional targets.
     func testOtherFileRunsAgreeWithNumPy() throws {
         let data = Self.root.appendingPathComponent("Tests/Fixtures/data").path

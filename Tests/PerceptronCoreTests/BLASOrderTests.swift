@@ -12,8 +12,8 @@ final class BLASOrderTests: XCTestCase {
             let w = (0..<k).map { _ in Double.random(in: -3...3, using: &generator) }
             let d = (0..<m).map { _ in Double.random(in: -1...1, using: &generator) }
             var fused = [Double](repeating: 0, count: m), baseline = fused
-            cnumpymath_gemv_t(a, w, m, k, &fused)
-            cnumpymath_gemv_t_baseline(a, w, m, k, &baseline)
+            cnumpymath_gemv_t(a, w, m, k, &fused, 1)
+            cnumpymath_gemv_t_baseline(a, w, m, k, &baseline, 1)
             XCTAssertEqual(fused.map(\.bitPattern), baseline.map(\.bitPattern), "gemv_t \(m)×\(k)")
             for row in 0..<m {
                 XCTAssertEqual(a.withUnsafeBufferPointer { cnumpymath_gemv_t_row($0.baseAddress! + row * k, w, k, row, m) }
@@ -21,8 +21,8 @@ final class BLASOrderTests: XCTestCase {
             }
             for skylakeX: Int32 in [0, 1] {
                 var fusedN = [Double](repeating: 0, count: k), baselineN = fusedN
-                cnumpymath_gemv_n(skylakeX, a, m, k, d, &fusedN)
-                cnumpymath_gemv_n_baseline(skylakeX, a, m, k, d, &baselineN)
+                cnumpymath_gemv_n(skylakeX, a, m, k, d, &fusedN, 1)
+                cnumpymath_gemv_n_baseline(skylakeX, a, m, k, d, &baselineN, 1)
                 XCTAssertEqual(fusedN.map(\.bitPattern), baselineN.map(\.bitPattern), "gemv_n \(skylakeX) \(m)×\(k)")
             }
         }

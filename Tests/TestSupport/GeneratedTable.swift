@@ -8,17 +8,40 @@ import PerceptronCore
 /// large ones need not be kept in the repository.
 public enum GeneratedTable {
     public static func csv(rows: Int, inputs: Int, seed: UInt32) -> String {
-        var random = LegacyRandom(seed: seed)
+        let table = values(rows: rows, inputs: inputs, seed: seed)
         var text = ((1...inputs).map { "c\($0)" } + ["label"]).joined(separator: ",") + "\n"
-        for _ in 0..<rows {
-            let x = (0..<inputs).map { _ in random.nextDouble() * 4 - 2 }
-            var total = 0.0
-            for v in x { total += v }
-            let flip = random.nextDouble() < 0.1
-            let label = (total > 0) != flip ? "1" : "0"
-            text += (x.map(\.description) + [label]).joined(separator: ",") + "\n"
+        for i in 0..<rows {
+            let x = table.inputs[(i * inputs)..<((i + 1) * inputs)]
+            text += (x.map(\.description) + [table.targets[i] == 1 ? "1" : "0"]).joined(separator: ",") + "\n"
         }
         return text
+    }
+
+    /// The same table's numbers, row-major, as `perceptron train --data` reads them from the CSV
+    /// text (each written in shortest round-trip form, so read back exactly).
+    public static func values(rows: Int, inputs: Int, seed: UInt32) -> (inputs: [Double], targets: [Double]) {
+        var random = LegacyRandom(seed: seed)
+        var xs: [Double] = [], ys: [Double] = []
+        xs.reserveCapacity(rows * inputs)
+        ys.reserveCapacity(rows)
+        for _ in 0..<rows {
+            var total = 0.0
+            for _ in 0..<inputs {
+                let v = random.nextDouble() * 4 - 2
+                xs.append(v)
+                total += v
+            }
+            let flip = random.nextDouble() < 0.1
+            ys.append((total > 0) != flip ? 1 : 0)
+        }
+        return (xs, ys)
+    }
+
+    /// The same table as a data set named like the file's columns (c1…cn, label).
+    public static func dataset(rows: Int, inputs: Int, seed: UInt32) -> Dataset {
+        let table = values(rows: rows, inputs: inputs, seed: seed)
+        return Dataset(name: "real-\(rows)x\(inputs)-s\(seed)", summary: "generated", inputs: table.inputs,
+                       targets: table.targets, inputNames: (1...inputs).map { "c\($0)" }, targetName: "label")
     }
 
     /// The shapes of scripts/make_fixtures.sh: rows, inputs, seed.
@@ -26,6 +49,12 @@ public enum GeneratedTable {
         (1, 1, 11), (2, 3, 12), (4, 2, 13), (7, 5, 14), (8, 1, 15), (9, 4, 16), (16, 3, 17), (33, 7, 18),
         (128, 20, 19), (129, 6, 20), (1000, 8, 21), (2049, 13, 22), (10000, 8, 23), (100, 1, 25),
         (50, 1, 26), (10000, 1, 27),
+    ]
+
+    /// The tables of scripts/make_fixtures.sh that OpenBLAS cuts over threads: rows, inputs, seed,
+    /// and the thread count NumPy was set to.
+    public static let threadedShapes: [(rows: Int, inputs: Int, seed: UInt32, threads: Int)] = [
+        (20000, 1, 28, 2), (30000, 3, 33, 4), (60002, 9, 30, 2), (99998, 5, 31, 4),
     ]
 
     public static func name(_ shape: (rows: Int, inputs: Int, seed: UInt32)) -> String {

@@ -25,20 +25,31 @@ double cnumpymath_log(double x);
 double cnumpymath_exp_baseline(double x);
 double cnumpymath_log_baseline(double x);
 
+/* The two matrix-vector products run by `threads` threads of OpenBLAS (1 for one): a large
+ * product is cut into blocks as OpenBLAS cuts it for that many threads, each block summed in its
+ * kernel's order (BLASOrders.c). Nothing is allocated. */
+
 /* out[row] = (A·w)[row] for a row-major (rows × k) matrix A, in the order of OpenBLAS's dgemv_t
  * (the same in its Haswell and SkylakeX kernel sets). */
-void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out);
+void cnumpymath_gemv_t(const double *a, const double *w, long rows, long k, double *out, long threads);
 
-/* One row of it: row `row` of `rows` (the kernel that sums a row depends on its position). */
+/* One row of it on one thread: row `row` of `rows` (the kernel that sums a row depends on its
+ * position). */
 double cnumpymath_gemv_t_row(const double *a, const double *w, long k, long row, long rows);
 
 /* out[column] = (Aᵀ·d)[column] for a row-major (m × k) matrix A, in the order of OpenBLAS's
  * dgemv_n (ddot when k is 1) in its Haswell (skylakex == 0) or SkylakeX (skylakex != 0) kernels. */
-void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out);
+void cnumpymath_gemv_n(int skylakex, const double *a, long m, long k, const double *d, double *out, long threads);
 
 /* The same two as built for CPUs without FMA, whatever this CPU has, for the tests. */
-void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out);
-void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out);
+void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, long k, double *out, long threads);
+void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out,
+                                long threads);
+
+/* The processors OpenBLAS counts when it chooses its thread count (driver/others/memory.c,
+ * get_num_procs, as built with NO_AFFINITY): the configured ones, or fewer if this process's
+ * affinity mask allows fewer; 2 if neither is known. */
+long cnumpymath_blas_processors(void);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,5 @@
 /// What a run starts from: the data, the seed of the initial weights, α, the model, the exp/log
-/// kernel and the matrix kernels' summation orders.
+/// kernel, and the matrix kernels' summation orders and thread count.
 public struct RunSetup: Sendable, Equatable {
     public var dataset: Dataset
     public var seed: UInt32
@@ -7,27 +7,30 @@ public struct RunSetup: Sendable, Equatable {
     public var model: ModelSpec
     public var arithmetic: Arithmetic
     public var kernels: MatrixKernels
+    public var blasThreads: Int
 
     public init(dataset: Dataset, seed: UInt32 = 1, learningRate: Double = 1, model: ModelSpec = .perceptron,
-                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native) {
+                arithmetic: Arithmetic = .svml, kernels: MatrixKernels = .native, blasThreads: Int = BLASThreads.native) {
         self.dataset = dataset
         self.seed = seed
         self.learningRate = learningRate
         self.model = model
         self.arithmetic = arithmetic
         self.kernels = kernels
+        self.blasThreads = blasThreads
     }
 
     /// The setup a trainer at state 0 was made from.
     public init(of trainer: Trainer) {
         self.init(dataset: trainer.dataset, seed: trainer.seed, learningRate: trainer.learningRate,
-                  model: trainer.model, arithmetic: trainer.arithmetic, kernels: trainer.kernels)
+                  model: trainer.model, arithmetic: trainer.arithmetic, kernels: trainer.kernels,
+                  blasThreads: trainer.blasThreads)
     }
 
     /// State 0, before any event. Throws when α is not finite and positive or the model does not fit.
     public func makeTrainer() throws(EngineError) -> Trainer {
         try Trainer(dataset: dataset, seed: seed, learningRate: learningRate, model: model, arithmetic: arithmetic,
-                    kernels: kernels)
+                    kernels: kernels, blasThreads: blasThreads)
     }
 }
 

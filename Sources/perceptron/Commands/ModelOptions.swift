@@ -36,6 +36,15 @@ struct ModelOptions: ParsableArguments {
                 """, valueName: "KERNELS"))
     var blas: String = "auto"
 
+    @Option(name: .customLong("blas-threads"),
+            help: ArgumentHelp("""
+                How many threads NumPy's OpenBLAS would cut large products for (over 460,800 numbers, \
+                or one input over 10,000 rows): auto (OpenBLAS's own rule here: OPENBLAS_NUM_THREADS, \
+                GOTO_NUM_THREADS or OMP_NUM_THREADS, at most the CPUs this process may use; now \
+                \(BLASThreads.native)) or 1…\(BLASThreads.maximum).
+                """, valueName: "N"))
+    var blasThreads: String = "auto"
+
     /// The checked values; `validate()` has already refused anything else.
     var presetValue: Preset? { preset.flatMap(Preset.init(rawValue:)) }
 
@@ -56,7 +65,18 @@ struct ModelOptions: ParsableArguments {
         return .native
     }
 
+    /// `--blas-threads`: the number given, else OpenBLAS's own count in this process.
+    var threads: Int {
+        parseDecimalDigits(blasThreads) ?? BLASThreads.native
+    }
+
     func validate() throws {
+        if blasThreads != "auto" {
+            guard let count = parseDecimalDigits(blasThreads), (1...BLASThreads.maximum).contains(count) else {
+                throw ValidationError(
+                    "--blas-threads '\(shown(blasThreads))' is not allowed: use auto or a whole number from 1 to \(BLASThreads.maximum)")
+            }
+        }
         guard blas == "auto" || MatrixKernels(rawValue: blas) != nil else {
             throw ValidationError(
                 "--blas '\(shown(blas))' is not allowed: use auto, \(MatrixKernels.allCases.map(\.rawValue).joined(separator: " or "))")
@@ -97,6 +117,6 @@ extension TrainingOptions {
     /// A fresh run on a table already loaded (bench starts many).
     func makeTrainer(_ dataset: Dataset, model: ModelOptions) throws -> Trainer {
         try Trainer(dataset: dataset, seed: seedValue, learningRate: learningRateValue, model: model.spec,
-                    arithmetic: math.arithmeticValue, kernels: model.kernels)
+                    arithmetic: math.arithmeticValue, kernels: model.kernels, blasThreads: model.threads)
     }
 }
