@@ -5,8 +5,8 @@ extension Trainer {
     /// flat and fixed-size so a step runs on raw pointers and allocates nothing.
     ///
     /// The step is NumPy's code for this network, every sum in the order the chosen OpenBLAS
-    /// kernel set uses for its shapes (`SumOrder`); products with 0/1 inputs are exact, so the
-    /// dgemm products with X need only their order.
+    /// kernel set uses for its shapes: `SumOrder` for the matrix-vector products, a `GEMMPlan` for
+    /// the two matrix products with X (`forward` X·W1, `backward` Xᵀ·dz1).
     struct NetworkStorage: Sendable {
         let n: Int
         let m: Int
@@ -17,6 +17,11 @@ extension Trainer {
         let hasBias: Bool
         let kernels: MatrixKernels
         let threads: Int
+        /// The built-in 4-row tables of 0s and 1s: their products with X are exact and their sums
+        /// short, so plain loops give NumPy's bits and the step stays in registers.
+        let exactSmall: Bool
+        let forward: GEMMPlan
+        let backward: GEMMPlan
         /// n × h, input-major: w1[i*h + j] joins input i to hidden unit j.
         var w1: [Double]
         var b1: [Double]
@@ -47,6 +52,12 @@ extension Trainer {
              w2: [Double]) {
             self.kernels = kernels
             self.threads = threads
+            exactSmall = dataset.sampleCount == 4 && (dataset.inputCount == 2 || dataset.inputCount == 3)
+                && dataset.inputs.allSatisfy { $0 == 0 || $0 == 1 }
+            forward = GEMMPlan(kernels: kernels, transposedB: false, rows: dataset.sampleCount, columns: h,
+                               k: dataset.inputCount, threads: threads)
+            backward = GEMMPlan(kernels: kernels, transposedB: true, rows: dataset.inputCount, columns: h,
+                                k: dataset.sampleCount, threads: threads)
             n = dataset.inputCount
             m = dataset.sampleCount
             self.h = h
@@ -93,18 +104,20 @@ extension Trainer {
             _ count: Int, _ alpha: Double, _ rule: R.Type, _ order: B.Type, _ kernel: K.Type, _ observer: inout O
         ) {
             // The built-in tables' shapes as constants, so the compiler unrolls the inner loops.
-            switch (n, m) {
-            case (3, 4): advance(count, alpha, n: 3, m: 4, rule, order, kernel, &observer)
-            case (2, 4): advance(count, alpha, n: 2, m: 4, rule, order, kernel, &observer)
-            default: advance(count, alpha, n: n, m: m, rule, order, kernel, &observer)
+            switch (n, m, exactSmall) {
+            case (3, 4, true): advance(count, alpha, n: 3, m: 4, exact: true, rule, order, kernel, &observer)
+            case (2, 4, true): advance(count, alpha, n: 2, m: 4, exact: true, rule, order, kernel, &observer)
+            default: advance(count, alpha, n: n, m: m, exact: false, rule, order, kernel, &observer)
             }
         }
 
         @inline(__always)
         private mutating func advance<R: LossRule, B: SumOrder, K: ExpLogKernel, O: StepObserver>(
-            _ count: Int, _ alpha: Double, n: Int, m: Int, _: R.Type, _: B.Type, _: K.Type, _ observer: inout O
+            _ count: Int, _ alpha: Double, n: Int, m: Int, exact: Bool, _: R.Type, _: B.Type, _: K.Type,
+            _ observer: inout O
         ) {
             let h = self.h, hasBias = self.hasBias, threads = self.threads
+            let forward = self.forward, backward = self.backward
             let o = Offsets(n: n, m: m, h: h)
             // 1/m first, as NumPy's `1/m * np.dot(...)` computes it.
             let invM = 1 / Double(m)
@@ -121,19 +134,36 @@ extension Trainer {
                 let dz2 = base + o.dz2, dz1 = base + o.dz1, dW1 = base + o.dW1, dW2 = base + o.dW2
                 let db1 = base + o.db1, terms = base + o.terms
                 for _ in 0..<count {
-                    // A1 = σ(X·W1 + b1): dgemm, each element its n products summed in order from 0
-                    // (exact products with 0/1 inputs, so no fused multiply-add is needed).
+                    // A1 = σ(X·W1 + b1).
+                    if exact {
+                        // Each element its n products summed in order from 0, as dgemm does here.
+                        for i in 0..<m {
+                            for j in 0..<h {
+                                var sum = 0.0
+                                for q in 0..<n { sum = sum + x[i &* n &+ q] * w1[q &* h &+ j] }
+                                z1[i &* h &+ j] = sum
+                            }
+                        }
+                    } else if h == 1 {
+                        // W1 is a column: dgemv_t, or ddot for a single sample.
+                        if m == 1 { B.gemvN(w1, m: n, k: 1, x, z1, threads: threads) }
+                        else { B.gemvT(x, w1, rows: m, k: n, z1, threads: threads) }
+                    } else if m == 1 {
+                        // X is a row: W1ᵀ·x by dgemv_n.
+                        B.gemvN(w1, m: n, k: h, x, z1, threads: threads)
+                    } else {
+                        forward.multiply(x, aRow: n, aK: 1, w1, bK: h, bColumn: 1, into: z1)
+                    }
                     for i in 0..<m {
                         for j in 0..<h {
-                            var sum = 0.0
-                            for q in 0..<n { sum = sum + x[i &* n &+ q] * w1[q &* h &+ j] }
-                            let z = sum + b1[j]
+                            let z = z1[i &* h &+ j] + b1[j]
                             z1[i &* h &+ j] = z
                             a1[i &* h &+ j] = Math.sigmoid(z, K.self)
                         }
                     }
-                    // A2 = σ(A1·W2 + b2): dgemv_t.
-                    B.gemvT(a1, w2, rows: m, k: h, z2, threads: threads)
+                    // A2 = σ(A1·W2 + b2): dgemv_t, or ddot for a single sample.
+                    if m == 1 { B.gemvN(w2, m: h, k: 1, a1, z2, threads: threads) }
+                    else { B.gemvT(a1, w2, rows: m, k: h, z2, threads: threads) }
                     for i in 0..<m {
                         let z = z2[i] + b2
                         z2[i] = z
@@ -152,18 +182,30 @@ extension Trainer {
                             dz1[i &* h &+ j] = R.hiddenDelta(dz2[i] * w2[j], activation: a1[i &* h &+ j])
                         }
                     }
-                    // dW1 = (1/m)·Xᵀ·dz1: dgemm summed in order from 0; with one hidden unit dgemv_n.
-                    for q in 0..<n {
-                        for j in 0..<h {
-                            var sum = 0.0
-                            if h == 1 {
-                                sum = Math.columnDot(x, q, n, dz1, m)
-                            } else {
-                                for i in 0..<m { sum = sum + x[i &* n &+ q] * dz1[i &* h &+ j] }
+                    // dW1 = (1/m)·Xᵀ·dz1.
+                    if exact {
+                        // dgemm summed in order from 0; with one hidden unit dgemv_n.
+                        for q in 0..<n {
+                            for j in 0..<h {
+                                var sum = 0.0
+                                if h == 1 {
+                                    sum = Math.columnDot(x, q, n, dz1, m)
+                                } else {
+                                    for i in 0..<m { sum = sum + x[i &* n &+ q] * dz1[i &* h &+ j] }
+                                }
+                                dW1[q &* h &+ j] = sum
                             }
-                            dW1[q &* h &+ j] = R.scale(sum, invM: invM)
                         }
+                    } else if h == 1 {
+                        // dz1 is a column: dgemv_n (ddot for one input).
+                        B.gemvN(x, m: m, k: n, dz1, dW1, threads: threads)
+                    } else if n == 1 {
+                        // Xᵀ is a row: dz1ᵀ·x by dgemv_n.
+                        B.gemvN(dz1, m: m, k: h, x, dW1, threads: threads)
+                    } else {
+                        backward.multiply(x, aRow: 1, aK: n, dz1, bK: h, bColumn: 1, into: dW1)
                     }
+                    for q in 0..<(n &* h) { dW1[q] = R.scale(dW1[q], invM: invM) }
                     for q in 0..<(n &* h) { w1[q] = w1[q] - alpha * dW1[q] }
                     for j in 0..<h { w2[j] = w2[j] - alpha * dW2[j] }
                     if hasBias {

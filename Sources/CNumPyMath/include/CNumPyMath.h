@@ -46,6 +46,22 @@ void cnumpymath_gemv_t_baseline(const double *a, const double *w, long rows, lon
 void cnumpymath_gemv_n_baseline(int skylakex, const double *a, long m, long k, const double *d, double *out,
                                 long threads);
 
+/* A matrix product with both operands matrices, C = A·B (C row-major, rows × cols), summed in the
+ * order NumPy's OpenBLAS dgemm uses (GEMMOrders.c). `cnumpymath_gemm_plan` works out that order
+ * once per shape: it writes the bounds of the blocks along k into `bounds` (room for k / 128 + 3)
+ * and one order code per element into `modes` (rows × cols), and returns the number of blocks.
+ * `transposed_b` is 1 for Xᵀ·dz1 (OpenBLAS's NT case), 0 for X·W1 (NN). */
+long cnumpymath_gemm_plan(int skylakex, int transposed_b, long rows, long cols, long k, long threads, long *bounds,
+                          unsigned char *modes);
+
+/* A[r][q] is a[r * a_row + q * a_k], B[q][c] is b[q * b_k + c * b_col]. Nothing is allocated. */
+void cnumpymath_gemm(long rows, long cols, long k, const double *a, long a_row, long a_k, const double *b, long b_k,
+                     long b_col, double *c, const long *bounds, long blocks, const unsigned char *modes);
+/* The same, built for CPUs without FMA, for the tests. */
+void cnumpymath_gemm_baseline(long rows, long cols, long k, const double *a, long a_row, long a_k, const double *b,
+                              long b_k, long b_col, double *c, const long *bounds, long blocks,
+                              const unsigned char *modes);
+
 /* The processors OpenBLAS counts when it chooses its thread count (driver/others/memory.c,
  * get_num_procs, as built with NO_AFFINITY): the configured ones, or fewer if this process's
  * affinity mask allows fewer; 2 if neither is known. */
