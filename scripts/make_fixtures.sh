@@ -124,6 +124,28 @@ for entry in 20000x1-s28-t2:cut 30000x3-s33-t4:whole 60002x9-s30-t2:cut 99998x5-
     done
     echo "$out/$name{,-skylakex}.csv: $rows rows, $inputs inputs, seed $seed, $threads threads ($expect)"
 done
+# A hidden layer on real values: X·W1 and Xᵀ·dz1 are dgemm products, summed in the orders of
+# scripts/check_dgemm_orders.py (checked first, both kernel sets). The shapes reach each of its
+# rules: one sample, one input and one hidden unit (NumPy's gemv and ddot instead), SkylakeX's small
+# kernels with their eight-lane tails, blocks along k, Haswell's one-column tiles, and products cut
+# over 2 threads against the same with 1. NAME is real-ROWSxINPUTS-sSEED-hH-tT (Haswell's) and
+# NAME-skylakex; the tables are made again by the tests (Tests/TestSupport/GeneratedTable.swift).
+OPENBLAS_CORETYPE=Haswell python3 scripts/check_dgemm_orders.py --threads 2 > /dev/null
+OPENBLAS_CORETYPE=SkylakeX python3 scripts/check_dgemm_orders.py --threads 2 > /dev/null
+for run in 1x1-s11-h2-t1 8x1-s15-h4-t1 7x5-s14-h1-t1 1x6-s36-h3-t1 130x17-s34-h3-t1 128x20-s19-h4-t1 \
+           2049x13-s22-h7-t1 10000x20-s35-h9-t1 10000x20-s35-h9-t2; do
+    rows=${run%%x*}; rest=${run#*x}; inputs=${rest%%-s*}; rest=${rest#*-s}; seed=${rest%%-h*}; rest=${rest#*-h}
+    hidden=${rest%%-t*}; threads=${rest#*-t}
+    name=real-${run}
+    file=$tmp/$name.csv
+    python3 scripts/make_data.py --rows "$rows" --inputs "$inputs" --seed "$seed" > "$file"
+    for set in Haswell SkylakeX; do
+        suffix=""; [ "$set" = SkylakeX ] && suffix=-skylakex
+        OPENBLAS_CORETYPE=$set python3 scripts/reference.py --data "$file" --hidden "$hidden" --lr 0.5 --steps 6 \
+            --every 3 --no-predictions --blas-threads "$threads" > "$out/$name$suffix.csv"
+    done
+    echo "$out/$name{,-skylakex}.csv: $rows rows, $inputs inputs, seed $seed, $hidden hidden units, $threads thread(s)"
+done
 # The teacher's example, networks with a hidden layer on real values, squared error on fractions.
 haswell() { name=$1; shift; OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$out/$name.csv"; echo "$out/$name.csv: $*"; }
 haswell exam-lr0.1 --data examples/exam.csv --lr 0.1 --steps 200 --every 20

@@ -57,6 +57,13 @@ public enum GeneratedTable {
         (20000, 1, 28, 2), (30000, 3, 33, 4), (60002, 9, 30, 2), (99998, 5, 31, 4),
     ]
 
+    /// The hidden-layer runs of scripts/make_fixtures.sh: rows, inputs, seed, hidden units, and the
+    /// thread count NumPy was set to.
+    public static let hiddenRuns: [(rows: Int, inputs: Int, seed: UInt32, hidden: Int, threads: Int)] = [
+        (1, 1, 11, 2, 1), (8, 1, 15, 4, 1), (7, 5, 14, 1, 1), (1, 6, 36, 3, 1), (130, 17, 34, 3, 1), (128, 20, 19, 4, 1),
+        (2049, 13, 22, 7, 1), (10000, 20, 35, 9, 1), (10000, 20, 35, 9, 2),
+    ]
+
     public static func name(_ shape: (rows: Int, inputs: Int, seed: UInt32)) -> String {
         "real-\(shape.rows)x\(shape.inputs)-s\(shape.seed)"
     }
