@@ -2,7 +2,7 @@
 """Times the notebook's training step in NumPy (the same math as `perceptron bench`).
 
 With --hidden H, the step of a network with one hidden layer of H units on xor (the same math as
-`perceptron bench --hidden H --data xor`).
+`perceptron bench --hidden H --data xor`), or on the table --data names.
 
 With --data PATH.csv, the perceptron's step on that table, read as scripts/reference.py reads it
 (the same math as `perceptron bench --data PATH.csv`).
@@ -25,7 +25,7 @@ def main():
     p.add_argument("--steps", type=int, default=20000)
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--hidden", type=int)
-    p.add_argument("--data", default=None, help="a CSV file instead of the notebook's table (the perceptron)")
+    p.add_argument("--data", default=None, help="a CSV file instead of the notebook's table (xor's with --hidden)")
     a = p.parse_args()
     if a.hidden:
         return hidden(a)
@@ -59,8 +59,13 @@ def main():
 
 
 def hidden(a):
-    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-    y = np.array([[0, 1, 1, 0]]).T
+    name = "xor"
+    if a.data:
+        X, y, _, _ = load_csv(a.data, None)
+        name = f"{os.path.basename(a.data)}, {X.shape[0]}x{X.shape[1]}"
+    else:
+        X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
+        y = np.array([[0, 1, 1, 0]]).T
     m, n = X.shape
     h, lr = a.hidden, 1.0
     per_step = []
@@ -87,7 +92,7 @@ def hidden(a):
         per_step.append((time.perf_counter() - start) / a.steps * 1e9)
     per_step.sort()
     best, median = per_step[0], per_step[len(per_step) // 2]
-    print(f"numpy step (xor, 3-{h}-1 cross-entropy, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
+    print(f"numpy step ({name}, {n}-{h}-1 cross-entropy, {a.rounds} rounds of {a.steps} steps, NumPy {np.__version__})")
     print(f"  best:   {best:.1f} ns/step  {1e9 / best:.0f} steps/s")
     print(f"  median: {median:.1f} ns/step  {1e9 / median:.0f} steps/s")
 

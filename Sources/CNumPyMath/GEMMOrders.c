@@ -178,13 +178,45 @@ ALWAYS_INLINE double element(const double *a, long a_k, const double *b, long b_
     return sum;
 }
 
+/* A row whose elements are all plain chains is summed for all its columns at once: the same
+ * operations on each element in the same order, so the same bits, but the chains are independent
+ * and overlap instead of each waiting on its own latency. Columns are at most 16 (hidden units). */
+ALWAYS_INLINE void chained_row(long cols, const double *a, long a_k, const double *b, long b_k, long b_col,
+                               double *c, const long *bounds, long blocks) {
+    double sum[16], part[16];
+    for (long blk = 0; blk < blocks; blk++) {
+        for (long col = 0; col < cols; col++) part[col] = 0.0;
+        for (long q = bounds[blk]; q < bounds[blk + 1]; q++) {
+            const double x = a[q * a_k];
+            const double *y = b + q * b_k;
+            for (long col = 0; col < cols; col++) part[col] = __builtin_fma(x, y[col * b_col], part[col]);
+        }
+        for (long col = 0; col < cols; col++) sum[col] = blk == 0 ? part[col] : sum[col] + part[col];
+    }
+    for (long col = 0; col < cols; col++) c[col] = sum[col];
+}
+
 ALWAYS_INLINE void gemm(long rows, long cols, long k, const double *a, long a_row, long a_k, const double *b,
                         long b_k, long b_col, double *c, const long *bounds, long blocks,
                         const unsigned char *modes) {
-    for (long r = 0; r < rows; r++)
+    for (long r = 0; r < rows; r++) {
+        int plain = cols <= 16;
+        for (long col = 0; col < cols && plain; col++) plain = modes[r * cols + col] == MODE_CHAIN;
+        if (plain) {
+            /* Each width its own copy, so the partial sums live in registers. */
+#define CHAINED(width) \
+    case width: chained_row(width, a + r * a_row, a_k, b, b_k, b_col, c + r * cols, bounds, blocks); break;
+            switch (cols) {
+                CHAINED(1) CHAINED(2) CHAINED(3) CHAINED(4) CHAINED(5) CHAINED(6) CHAINED(7) CHAINED(8)
+                CHAINED(9) CHAINED(10) CHAINED(11) CHAINED(12) CHAINED(13) CHAINED(14) CHAINED(15) CHAINED(16)
+            }
+#undef CHAINED
+            continue;
+        }
         for (long col = 0; col < cols; col++)
             c[r * cols + col] = element(a + r * a_row, a_k, b + col * b_col, b_k, k, bounds, blocks,
                                         modes[r * cols + col]);
+    }
 }
 
 #if defined(__x86_64__) || defined(__i386__)
