@@ -43,7 +43,7 @@ final class LessonParserTests: XCTestCase {
     private func refusal(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         do {
             let lesson = try parse(text)
-            _ = try LessonPlayback(lesson) { _ in throw LessonTestError.noFiles }
+            _ = try LessonPlayback(lesson) { _, _ in throw LessonTestError.noFiles }
             XCTFail("accepted: \(text)", file: file, line: line)
             return ""
         } catch {
@@ -102,7 +102,7 @@ final class LessonParserTests: XCTestCase {
 
     /// `@step loss < X` finds the first state below X: the state before it is not.
     func testLossTargetIsTheFirstStateBelowIt() throws {
-        let playback = try LessonPlayback(try parse("# A\n@step loss < 0.1\n")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try parse("# A\n@step loss < 0.1\n")) { _, _ in throw LessonTestError.noFiles }
         let step = playback.steps[0]
         var trainer = playback.starts[0]
         trainer.advance(by: step - 1)
@@ -132,7 +132,7 @@ final class BuiltInLessonTests: XCTestCase {
 
     private func notebook() throws -> LessonPlayback {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        return try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        return try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
     }
 
     private func slide(_ playback: LessonPlayback, titled title: String) throws -> Int {
@@ -172,7 +172,7 @@ final class BuiltInLessonTests: XCTestCase {
     /// Trask's published 2-layer outputs after 10,000 steps appear on the slide that quotes them.
     func testTraskSlideShowsHisPublishedOutputs() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["trask"])
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "trask.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "trask.lesson")) { _, _ in throw LessonTestError.noFiles }
         let base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         let index = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "Output after training" })
         let state = playback.scene(index, like: base)
@@ -214,7 +214,7 @@ final class BuiltInLessonTests: XCTestCase {
     /// On an explanation longer than the screen, PgDn reads on first, then turns the page; `.` always turns it.
     func testPageDownReadsOnThroughAnExplanationThenTurnsThePage() throws {
         let text = "# Backward\n@preset trask-3layer\n@explain backward\n# Next\n"
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _, _ in throw LessonTestError.noFiles }
         var state = playback.scene(0, like: AppState(trainer: playback.starts[0], running: false, width: 80, height: 24))
         XCTAssertTrue(explanationContinuesBelow(state))
         var presses = 0
@@ -267,7 +267,7 @@ final class LessonFrameSnapshotTests: XCTestCase {
     /// they come back.
     func testACaptionNeverLeavesEmptyPlotBoxes() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
         let forward = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "The first forward pass" })
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
@@ -282,7 +282,7 @@ final class LessonFrameSnapshotTests: XCTestCase {
     /// A few slides of the notebook lesson as the terminal shows them, at 80x24 and in projection mode.
     func testNotebookSlideFrames() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        var playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        var playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
         for i in [0, 5, 6, 14] {
@@ -327,7 +327,7 @@ final class MarkupRendererTests: XCTestCase {
     /// The handout page: every slide's title and caption, frames inline, no scripts or external files.
     func testHandoutPageIsSelfContained() throws {
         let text = "# One <b>\nCaption & more\n# Two\n@zoom loss\n"
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _, _ in throw LessonTestError.noFiles }
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
         let page = Handout.lessonPage(playback, like: base, title: "T")
@@ -350,7 +350,7 @@ final class DocumentedLessonTests: XCTestCase {
             let example = String(text[start.lowerBound..<end.lowerBound])
             let lesson = try Lesson.parse(example, file: file)
             XCTAssertGreaterThanOrEqual(lesson.slides.count, 2, file)
-            _ = try LessonPlayback(lesson) { _ in throw LessonTestError.noFiles }
+            _ = try LessonPlayback(lesson) { _, _ in throw LessonTestError.noFiles }
         }
     }
 }
