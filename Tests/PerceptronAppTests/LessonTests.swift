@@ -297,6 +297,149 @@ final class LessonFrameSnapshotTests: XCTestCase {
         base.width = 100
         base.height = 30
         try assertMatchesGolden(view(playback.scene(5, like: base)).plainText, "frames/lesson-notebook-100x30-present-slide6.txt")
+        // On larger screens the caption is in large letters.
+        base.width = 120
+        base.height = 40
+        try assertMatchesGolden(view(playback.scene(sigmoid, like: base)).plainText, "frames/lesson-notebook-120x40-present-slide\(sigmoid + 1).txt")
+        base.width = 200
+        base.height = 60
+        let loss = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "Measuring the loss" })
+        try assertMatchesGolden(view(playback.scene(loss, like: base)).plainText, "frames/lesson-notebook-200x60-present-slide\(loss + 1).txt")
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        base.themes = [ascii]
+        try assertMatchesGolden(view(playback.scene(sigmoid, like: base)).plainText, "frames/lesson-notebook-200x60-present-slide\(sigmoid + 1)-ascii.txt")
+    }
+}
+
+/// When a caption is set in large letters in projection mode, and what the scene keeps.
+final class CaptionSettingTests: XCTestCase {
+    private func state(_ text: String, slide: Int = 0, width: Int, height: Int, presenting: Bool = true,
+                       ascii: Bool = false) throws -> AppState {
+        var playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _, _ in throw LessonTestError.noFiles }
+        playback.forceProjection = presenting
+        var base = AppState(trainer: playback.starts[0], running: false, width: width, height: height)
+        var theme = Theme.standard
+        if ascii { theme.glyphs = .ascii }
+        base.themes = [theme]
+        return playback.scene(slide, like: base)
+    }
+
+    private func notebook(_ title: String, width: Int, height: Int, ascii: Bool = false) throws -> AppState {
+        let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
+        let lesson = try Lesson.parse(text, file: "notebook.lesson")
+        let slide = try XCTUnwrap(lesson.slides.firstIndex { $0.title == title })
+        return try state(text, slide: slide, width: width, height: height, ascii: ascii)
+    }
+
+    /// The large lines hold every word of the caption, in order, each within the screen.
+    private func assertWhole(_ setting: CaptionPanel.Setting, of state: AppState, file: StaticString = #filePath, line: UInt = #line) throws {
+        let large = try XCTUnwrap(setting.large, file: file, line: line)
+        let caption = try XCTUnwrap(state.lesson).slide.caption
+        XCTAssertEqual(large.map { $0.joined(separator: " ") }, caption, file: file, line: line)
+        for text in large.joined() {
+            XCTAssertLessThanOrEqual(LargeText.width(of: text, glyphs: state.theme.glyphs), state.width - 2, text, file: file, line: line)
+        }
+        XCTAssertEqual(setting.height, max(max(7, min(13, state.height / 3)),
+                                           1 + setting.bigTitle.count * BigText.height
+                                           + CaptionPanel.largeRows(large, paragraphGap: setting.paragraphGap)),
+                       file: file, line: line)
+    }
+
+    func testOnlyProjectionModeUsesLargeLetters() throws {
+        var plain = try notebook("The sigmoid", width: 120, height: 40)
+        plain.presenting = false
+        XCTAssertEqual(CaptionPanel.setting(for: plain), CaptionPanel.Setting(height: 6))
+        var none = plain
+        none.lesson = nil
+        XCTAssertEqual(CaptionPanel.height(for: none), 0)
+    }
+
+    /// At 120x40 and 200x60 the notebook's captions fit large letters; the scene keeps at least
+    /// half the screen and never fewer rows than at 80x24.
+    func testNotebookCaptionsAreLargeOnBigScreens() throws {
+        let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
+        let count = try Lesson.parse(text, file: "notebook.lesson").slides.count
+        for (width, height) in [(120, 40), (200, 60)] {
+            for slide in 0..<count {
+                let state = try state(text, slide: slide, width: width, height: height)
+                let setting = CaptionPanel.setting(for: state)
+                try assertWhole(setting, of: state)
+                let body = ScreenRows(state).body.height
+                XCTAssertGreaterThanOrEqual(body, 14, "slide \(slide + 1) at \(width)x\(height)")
+                XCTAssertGreaterThanOrEqual(body, (height - 2) / 2, "slide \(slide + 1) at \(width)x\(height)")
+            }
+        }
+        // With room to spare the title is in big letters too.
+        let wide = try notebook("Measuring the loss", width: 200, height: 60)
+        XCTAssertEqual(CaptionPanel.setting(for: wide).bigTitle, ["Measuring the loss"])
+    }
+
+    /// A caption too long for large letters keeps today's ordinary text, and says when it goes on
+    /// beyond the box rather than being cut silently.
+    func testTooLongACaptionFallsBackToOrdinaryText() throws {
+        let sigmoid = try notebook("The sigmoid", width: 80, height: 24)
+        let setting = CaptionPanel.setting(for: sigmoid)
+        XCTAssertNil(setting.large)
+        XCTAssertEqual(setting.height, 8)
+        XCTAssertEqual(setting.bigTitle, ["The sigmoid"])
+        XCTAssertTrue(view(sigmoid).plainText.contains("networks can model any function."))
+
+        // Too long for large letters: ordinary text, with more rows than usual to hold all of it.
+        let words = Array(repeating: "Lots of words that will never fit in large letters.", count: 24).joined(separator: " ")
+        let long = try state("# Long\n" + words + " The end.\n", width: 120, height: 40)
+        let fallback = CaptionPanel.setting(for: long)
+        XCTAssertNil(fallback.large)
+        XCTAssertGreaterThan(fallback.height, 13)
+        XCTAssertGreaterThanOrEqual(ScreenRows(long).body.height, 19)
+        let frame = view(long).plainText
+        XCTAssertTrue(frame.contains("Lots of words"), frame)
+        XCTAssertTrue(frame.contains("The end."), frame)
+        XCTAssertFalse(frame.contains(" …"), frame)
+        // Too long even for that: the caption says it goes on.
+        let longer = try state("# Long\n" + words + " " + words + " The end.\n", width: 120, height: 40)
+        let cut = view(longer).plainText
+        XCTAssertFalse(cut.contains("The end."), cut)
+        XCTAssertTrue(cut.contains(" …"), "a cut caption says so:\n" + cut)
+    }
+
+    /// A short caption is large even at 80x24; a long title then goes on the rule so the caption
+    /// still fits, and in ASCII, whose pixels are twice as wide, the caption needs more room.
+    func testShortCaptionsAreLargeAt80x24() throws {
+        let short = try state("# Training\nThe loss falls.\n", width: 80, height: 24)
+        let setting = CaptionPanel.setting(for: short)
+        try assertWhole(setting, of: short)
+        XCTAssertEqual(setting.bigTitle, ["Training"])
+        let frame = view(short).plainText
+        XCTAssertFalse(frame.contains("The loss falls."), frame)
+        XCTAssertTrue(frame.contains(try XCTUnwrap(LargeText.lines("The loss falls.").first).trimmingCharacters(in: .whitespaces)), frame)
+
+        let longTitle = try state("# A title far too long for big letters here\nThe loss falls as it runs.\n", width: 80, height: 24)
+        let both = CaptionPanel.setting(for: longTitle)
+        try assertWhole(both, of: longTitle)
+        XCTAssertEqual(both.bigTitle, [])
+        XCTAssertTrue(view(longTitle).plainText.contains("━ A title far too long for big letters here ━"))
+
+        let sigmoid = try notebook("The sigmoid", width: 120, height: 40, ascii: true)
+        XCTAssertNil(CaptionPanel.setting(for: sigmoid).large)
+        let wide = try notebook("The sigmoid", width: 200, height: 60, ascii: true)
+        try assertWhole(CaptionPanel.setting(for: wide), of: wide)
+    }
+
+    /// Paragraphs are set apart by one more blank row when there is room, and the `:` prompt
+    /// shows in ordinary text over the large caption.
+    func testParagraphsAndThePrompt() throws {
+        let two = try state("# Two\nFirst part.\n\nSecond part.\n", width: 120, height: 40)
+        let setting = CaptionPanel.setting(for: two)
+        try assertWhole(setting, of: two)
+        XCTAssertEqual(setting.large?.count, 2)
+        XCTAssertEqual(setting.paragraphGap, 1)
+        XCTAssertEqual(CaptionPanel.largeRows(try XCTUnwrap(setting.large), paragraphGap: 1), 2 + 1 + 1 + 2)
+        var prompting = two
+        prompting.lesson?.prompt = "1"
+        let frame = view(prompting).plainText
+        XCTAssertTrue(frame.contains("go to slide (1 to 1): 1_"), frame)
+        XCTAssertEqual(ScreenRows(prompting).caption, ScreenRows(two).caption)
     }
 }
 
