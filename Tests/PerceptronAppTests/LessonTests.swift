@@ -355,11 +355,20 @@ final class CaptionSettingTests: XCTestCase {
         XCTAssertEqual(CaptionPanel.height(for: none), 0)
     }
 
-    /// At 120x40 and 200x60 the notebook's captions fit large letters; the scene keeps at least
+    /// At 120x40 and 200x60 every shipped caption fits large letters; the scene keeps at least
     /// half the screen and never fewer rows than at 80x24.
-    func testNotebookCaptionsAreLargeOnBigScreens() throws {
-        let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        let count = try Lesson.parse(text, file: "notebook.lesson").slides.count
+    func testShippedCaptionsAreLargeOnBigScreens() throws {
+        for name in ["notebook", "trask"] {
+            let text = try XCTUnwrap(BuiltInLessons.texts[name])
+            try assertLargeOnBigScreens(text)
+        }
+        // With room to spare the title is in big letters too.
+        let wide = try notebook("Measuring the loss", width: 200, height: 60)
+        XCTAssertEqual(CaptionPanel.setting(for: wide).bigTitle, ["Measuring the loss"])
+    }
+
+    private func assertLargeOnBigScreens(_ text: String) throws {
+        let count = try Lesson.parse(text, file: "t.lesson").slides.count
         for (width, height) in [(120, 40), (200, 60)] {
             for slide in 0..<count {
                 let state = try state(text, slide: slide, width: width, height: height)
@@ -370,9 +379,6 @@ final class CaptionSettingTests: XCTestCase {
                 XCTAssertGreaterThanOrEqual(body, (height - 2) / 2, "slide \(slide + 1) at \(width)x\(height)")
             }
         }
-        // With room to spare the title is in big letters too.
-        let wide = try notebook("Measuring the loss", width: 200, height: 60)
-        XCTAssertEqual(CaptionPanel.setting(for: wide).bigTitle, ["Measuring the loss"])
     }
 
     /// A caption too long for large letters keeps today's ordinary text, and says when it goes on
