@@ -487,6 +487,24 @@ final class MarkupRendererTests: XCTestCase {
         for banned in ["<script", "src=", "href=", "@import", "url("] { XCTAssertFalse(page.contains(banned), banned) }
         XCTAssertTrue(page.contains("@media print"))
     }
+
+    /// A projection slide's handout frame leaves the caption to the page's text: it is not drawn
+    /// again in large letters (nor the title in big ones).
+    func testHandoutFramesLeaveTheCaptionToThePage() throws {
+        let text = "# Short\n@projection on\n@zoom loss\nThe loss falls.\n"
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _, _ in throw LessonTestError.noFiles }
+        var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
+        base.themes = [.standard]
+        // On screen the caption is large ...
+        let screen = view(playback.scene(0, like: base)).plainText
+        let large = try XCTUnwrap(LargeText.lines("The loss falls.").first).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(screen.contains(large), screen)
+        // ... in the handout it is the paragraph, and the frame has neither it nor the rule.
+        let page = Handout.lessonPage(playback, like: base, title: "T")
+        XCTAssertTrue(page.contains("<p class=\"caption\">The loss falls.</p>"))
+        XCTAssertFalse(page.contains(large), page)
+        XCTAssertFalse(page.contains("1/1"), page)
+    }
 }
 
 final class DocumentedLessonTests: XCTestCase {
