@@ -21,11 +21,14 @@ public struct LessonPlayback: Sendable {
     public var slide: Slide { lesson.slides[index] }
 
     /// Loads and checks every slide, computing with the exp/log NumPy uses on this machine. `loadData` reads a data file named by a slide (relative
-    /// paths already resolved by the caller); its errors are reported at the `@data` line.
+    /// paths already resolved by the caller) with the targets the slide's loss can learn (squared
+    /// error any value in [0, 1], cross-entropy only 0 and 1); its errors are reported at the `@data` line.
     public init(_ lesson: Lesson, arithmetic: Arithmetic = .numpyChoiceHere,
-                loadData: (String) throws -> Dataset) throws(LessonError) {
+                loadData: (String, TargetRule) throws -> Dataset) throws(LessonError) {
         self.lesson = lesson
-        var loaded: [String: Dataset] = [:]
+        // A file read once per rule: the same table may be refused for one slide's loss and not another's.
+        struct Loaded: Hashable { var path: String; var fractionalTargets: Bool }
+        var loaded: [Loaded: Dataset] = [:]
         var starts: [Trainer] = []
         var steps: [Int] = []
         for slide in lesson.slides {
@@ -38,11 +41,13 @@ public struct LessonPlayback: Sendable {
             case .builtIn(let name):
                 do { dataset = try Dataset.named(name) } catch { throw fail(setup.dataLine, "\(error)") }
             case .file(let path):
-                if let known = loaded[path] {
+                let rule: TargetRule = setup.model.loss == .squared ? .zeroToOne : .zeroOrOne
+                let key = Loaded(path: path, fractionalTargets: rule == .zeroToOne)
+                if let known = loaded[key] {
                     dataset = known
                 } else {
-                    do { dataset = try loadData(path) } catch { throw fail(setup.dataLine, "\(error)") }
-                    loaded[path] = dataset
+                    do { dataset = try loadData(path, rule) } catch { throw fail(setup.dataLine, "\(error)") }
+                    loaded[key] = dataset
                 }
             }
             guard setup.sample <= dataset.sampleCount else {

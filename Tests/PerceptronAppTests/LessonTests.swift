@@ -43,7 +43,7 @@ final class LessonParserTests: XCTestCase {
     private func refusal(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         do {
             let lesson = try parse(text)
-            _ = try LessonPlayback(lesson) { _ in throw LessonTestError.noFiles }
+            _ = try LessonPlayback(lesson) { _, _ in throw LessonTestError.noFiles }
             XCTFail("accepted: \(text)", file: file, line: line)
             return ""
         } catch {
@@ -102,7 +102,7 @@ final class LessonParserTests: XCTestCase {
 
     /// `@step loss < X` finds the first state below X: the state before it is not.
     func testLossTargetIsTheFirstStateBelowIt() throws {
-        let playback = try LessonPlayback(try parse("# A\n@step loss < 0.1\n")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try parse("# A\n@step loss < 0.1\n")) { _, _ in throw LessonTestError.noFiles }
         let step = playback.steps[0]
         var trainer = playback.starts[0]
         trainer.advance(by: step - 1)
@@ -132,7 +132,7 @@ final class BuiltInLessonTests: XCTestCase {
 
     private func notebook() throws -> LessonPlayback {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        return try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        return try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
     }
 
     private func slide(_ playback: LessonPlayback, titled title: String) throws -> Int {
@@ -172,7 +172,7 @@ final class BuiltInLessonTests: XCTestCase {
     /// Trask's published 2-layer outputs after 10,000 steps appear on the slide that quotes them.
     func testTraskSlideShowsHisPublishedOutputs() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["trask"])
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "trask.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "trask.lesson")) { _, _ in throw LessonTestError.noFiles }
         let base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         let index = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "Output after training" })
         let state = playback.scene(index, like: base)
@@ -214,7 +214,7 @@ final class BuiltInLessonTests: XCTestCase {
     /// On an explanation longer than the screen, PgDn reads on first, then turns the page; `.` always turns it.
     func testPageDownReadsOnThroughAnExplanationThenTurnsThePage() throws {
         let text = "# Backward\n@preset trask-3layer\n@explain backward\n# Next\n"
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _, _ in throw LessonTestError.noFiles }
         var state = playback.scene(0, like: AppState(trainer: playback.starts[0], running: false, width: 80, height: 24))
         XCTAssertTrue(explanationContinuesBelow(state))
         var presses = 0
@@ -267,7 +267,7 @@ final class LessonFrameSnapshotTests: XCTestCase {
     /// they come back.
     func testACaptionNeverLeavesEmptyPlotBoxes() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
         let forward = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "The first forward pass" })
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
@@ -282,7 +282,7 @@ final class LessonFrameSnapshotTests: XCTestCase {
     /// A few slides of the notebook lesson as the terminal shows them, at 80x24 and in projection mode.
     func testNotebookSlideFrames() throws {
         let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
-        var playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _ in throw LessonTestError.noFiles }
+        var playback = try LessonPlayback(try Lesson.parse(text, file: "notebook.lesson")) { _, _ in throw LessonTestError.noFiles }
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
         for i in [0, 5, 6, 14] {
@@ -297,6 +297,155 @@ final class LessonFrameSnapshotTests: XCTestCase {
         base.width = 100
         base.height = 30
         try assertMatchesGolden(view(playback.scene(5, like: base)).plainText, "frames/lesson-notebook-100x30-present-slide6.txt")
+        // On larger screens the caption is in large letters.
+        base.width = 120
+        base.height = 40
+        try assertMatchesGolden(view(playback.scene(sigmoid, like: base)).plainText, "frames/lesson-notebook-120x40-present-slide\(sigmoid + 1).txt")
+        base.width = 200
+        base.height = 60
+        let loss = try XCTUnwrap(playback.lesson.slides.firstIndex { $0.title == "Measuring the loss" })
+        try assertMatchesGolden(view(playback.scene(loss, like: base)).plainText, "frames/lesson-notebook-200x60-present-slide\(loss + 1).txt")
+        var ascii = Theme.standard
+        ascii.glyphs = .ascii
+        base.themes = [ascii]
+        try assertMatchesGolden(view(playback.scene(sigmoid, like: base)).plainText, "frames/lesson-notebook-200x60-present-slide\(sigmoid + 1)-ascii.txt")
+    }
+}
+
+/// When a caption is set in large letters in projection mode, and what the scene keeps.
+final class CaptionSettingTests: XCTestCase {
+    private func state(_ text: String, slide: Int = 0, width: Int, height: Int, presenting: Bool = true,
+                       ascii: Bool = false) throws -> AppState {
+        var playback = try LessonPlayback(try Lesson.parse(text, file: "t.lesson")) { _, _ in throw LessonTestError.noFiles }
+        playback.forceProjection = presenting
+        var base = AppState(trainer: playback.starts[0], running: false, width: width, height: height)
+        var theme = Theme.standard
+        if ascii { theme.glyphs = .ascii }
+        base.themes = [theme]
+        return playback.scene(slide, like: base)
+    }
+
+    private func notebook(_ title: String, width: Int, height: Int, ascii: Bool = false) throws -> AppState {
+        let text = try XCTUnwrap(BuiltInLessons.texts["notebook"])
+        let lesson = try Lesson.parse(text, file: "notebook.lesson")
+        let slide = try XCTUnwrap(lesson.slides.firstIndex { $0.title == title })
+        return try state(text, slide: slide, width: width, height: height, ascii: ascii)
+    }
+
+    /// The large lines hold every word of the caption, in order, each within the screen.
+    private func assertWhole(_ setting: CaptionPanel.Setting, of state: AppState, file: StaticString = #filePath, line: UInt = #line) throws {
+        let large = try XCTUnwrap(setting.large, file: file, line: line)
+        let caption = try XCTUnwrap(state.lesson).slide.caption
+        XCTAssertEqual(large.map { $0.joined(separator: " ") }, caption, file: file, line: line)
+        for text in large.joined() {
+            XCTAssertLessThanOrEqual(LargeText.width(of: text, glyphs: state.theme.glyphs), state.width - 2, text, file: file, line: line)
+        }
+        XCTAssertEqual(setting.height, max(max(7, min(13, state.height / 3)),
+                                           1 + setting.bigTitle.count * BigText.height
+                                           + CaptionPanel.largeRows(large, paragraphGap: setting.paragraphGap)),
+                       file: file, line: line)
+    }
+
+    func testOnlyProjectionModeUsesLargeLetters() throws {
+        var plain = try notebook("The sigmoid", width: 120, height: 40)
+        plain.presenting = false
+        XCTAssertEqual(CaptionPanel.setting(for: plain), CaptionPanel.Setting(height: 6))
+        var none = plain
+        none.lesson = nil
+        XCTAssertEqual(CaptionPanel.height(for: none), 0)
+    }
+
+    /// At 120x40 and 200x60 every shipped caption fits large letters; the scene keeps at least
+    /// half the screen and never fewer rows than at 80x24.
+    func testShippedCaptionsAreLargeOnBigScreens() throws {
+        for name in ["notebook", "trask"] {
+            let text = try XCTUnwrap(BuiltInLessons.texts[name])
+            try assertLargeOnBigScreens(text)
+        }
+        // With room to spare the title is in big letters too.
+        let wide = try notebook("Measuring the loss", width: 200, height: 60)
+        XCTAssertEqual(CaptionPanel.setting(for: wide).bigTitle, ["Measuring the loss"])
+    }
+
+    private func assertLargeOnBigScreens(_ text: String) throws {
+        let count = try Lesson.parse(text, file: "t.lesson").slides.count
+        for (width, height) in [(120, 40), (200, 60)] {
+            for slide in 0..<count {
+                let state = try state(text, slide: slide, width: width, height: height)
+                let setting = CaptionPanel.setting(for: state)
+                try assertWhole(setting, of: state)
+                let body = ScreenRows(state).body.height
+                XCTAssertGreaterThanOrEqual(body, 14, "slide \(slide + 1) at \(width)x\(height)")
+                XCTAssertGreaterThanOrEqual(body, (height - 2) / 2, "slide \(slide + 1) at \(width)x\(height)")
+            }
+        }
+    }
+
+    /// A caption too long for large letters keeps today's ordinary text, and says when it goes on
+    /// beyond the box rather than being cut silently.
+    func testTooLongACaptionFallsBackToOrdinaryText() throws {
+        let sigmoid = try notebook("The sigmoid", width: 80, height: 24)
+        let setting = CaptionPanel.setting(for: sigmoid)
+        XCTAssertNil(setting.large)
+        XCTAssertEqual(setting.height, 8)
+        XCTAssertEqual(setting.bigTitle, ["The sigmoid"])
+        XCTAssertTrue(view(sigmoid).plainText.contains("networks can model any function."))
+
+        // Too long for large letters: ordinary text, with more rows than usual to hold all of it.
+        let words = Array(repeating: "Lots of words that will never fit in large letters.", count: 24).joined(separator: " ")
+        let long = try state("# Long\n" + words + " The end.\n", width: 120, height: 40)
+        let fallback = CaptionPanel.setting(for: long)
+        XCTAssertNil(fallback.large)
+        XCTAssertGreaterThan(fallback.height, 13)
+        XCTAssertGreaterThanOrEqual(ScreenRows(long).body.height, 19)
+        let frame = view(long).plainText
+        XCTAssertTrue(frame.contains("Lots of words"), frame)
+        XCTAssertTrue(frame.contains("The end."), frame)
+        XCTAssertFalse(frame.contains(" …"), frame)
+        // Too long even for that: the caption says it goes on.
+        let longer = try state("# Long\n" + words + " " + words + " The end.\n", width: 120, height: 40)
+        let cut = view(longer).plainText
+        XCTAssertFalse(cut.contains("The end."), cut)
+        XCTAssertTrue(cut.contains(" …"), "a cut caption says so:\n" + cut)
+    }
+
+    /// A short caption is large even at 80x24; a long title then goes on the rule so the caption
+    /// still fits, and in ASCII, whose pixels are twice as wide, the caption needs more room.
+    func testShortCaptionsAreLargeAt80x24() throws {
+        let short = try state("# Training\nThe loss falls.\n", width: 80, height: 24)
+        let setting = CaptionPanel.setting(for: short)
+        try assertWhole(setting, of: short)
+        XCTAssertEqual(setting.bigTitle, ["Training"])
+        let frame = view(short).plainText
+        XCTAssertFalse(frame.contains("The loss falls."), frame)
+        XCTAssertTrue(frame.contains(try XCTUnwrap(LargeText.lines("The loss falls.").first).trimmingCharacters(in: .whitespaces)), frame)
+
+        let longTitle = try state("# A title far too long for big letters here\nThe loss falls as it runs.\n", width: 80, height: 24)
+        let both = CaptionPanel.setting(for: longTitle)
+        try assertWhole(both, of: longTitle)
+        XCTAssertEqual(both.bigTitle, [])
+        XCTAssertTrue(view(longTitle).plainText.contains("━ A title far too long for big letters here ━"))
+
+        let sigmoid = try notebook("The sigmoid", width: 120, height: 40, ascii: true)
+        XCTAssertNil(CaptionPanel.setting(for: sigmoid).large)
+        let wide = try notebook("The sigmoid", width: 200, height: 60, ascii: true)
+        try assertWhole(CaptionPanel.setting(for: wide), of: wide)
+    }
+
+    /// Paragraphs are set apart by one more blank row when there is room, and the `:` prompt
+    /// shows in ordinary text over the large caption.
+    func testParagraphsAndThePrompt() throws {
+        let two = try state("# Two\nFirst part.\n\nSecond part.\n", width: 120, height: 40)
+        let setting = CaptionPanel.setting(for: two)
+        try assertWhole(setting, of: two)
+        XCTAssertEqual(setting.large?.count, 2)
+        XCTAssertEqual(setting.paragraphGap, 1)
+        XCTAssertEqual(CaptionPanel.largeRows(try XCTUnwrap(setting.large), paragraphGap: 1), 2 + 1 + 1 + 2)
+        var prompting = two
+        prompting.lesson?.prompt = "1"
+        let frame = view(prompting).plainText
+        XCTAssertTrue(frame.contains("go to slide (1 to 1): 1_"), frame)
+        XCTAssertEqual(ScreenRows(prompting).caption, ScreenRows(two).caption)
     }
 }
 
@@ -327,7 +476,7 @@ final class MarkupRendererTests: XCTestCase {
     /// The handout page: every slide's title and caption, frames inline, no scripts or external files.
     func testHandoutPageIsSelfContained() throws {
         let text = "# One <b>\nCaption & more\n# Two\n@zoom loss\n"
-        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _ in throw LessonTestError.noFiles }
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _, _ in throw LessonTestError.noFiles }
         var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
         base.themes = [.standard]
         let page = Handout.lessonPage(playback, like: base, title: "T")
@@ -337,6 +486,24 @@ final class MarkupRendererTests: XCTestCase {
         XCTAssertEqual(page.components(separatedBy: "<pre class=\"frame\"").count, 3)
         for banned in ["<script", "src=", "href=", "@import", "url("] { XCTAssertFalse(page.contains(banned), banned) }
         XCTAssertTrue(page.contains("@media print"))
+    }
+
+    /// A projection slide's handout frame leaves the caption to the page's text: it is not drawn
+    /// again in large letters (nor the title in big ones).
+    func testHandoutFramesLeaveTheCaptionToThePage() throws {
+        let text = "# Short\n@projection on\n@zoom loss\nThe loss falls.\n"
+        let playback = try LessonPlayback(try Lesson.parse(text, file: "x.lesson")) { _, _ in throw LessonTestError.noFiles }
+        var base = AppState(trainer: playback.starts[0], running: false, width: 80, height: 24)
+        base.themes = [.standard]
+        // On screen the caption is large ...
+        let screen = view(playback.scene(0, like: base)).plainText
+        let large = try XCTUnwrap(LargeText.lines("The loss falls.").first).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(screen.contains(large), screen)
+        // ... in the handout it is the paragraph, and the frame has neither it nor the rule.
+        let page = Handout.lessonPage(playback, like: base, title: "T")
+        XCTAssertTrue(page.contains("<p class=\"caption\">The loss falls.</p>"))
+        XCTAssertFalse(page.contains(large), page)
+        XCTAssertFalse(page.contains("1/1"), page)
     }
 }
 
@@ -350,7 +517,7 @@ final class DocumentedLessonTests: XCTestCase {
             let example = String(text[start.lowerBound..<end.lowerBound])
             let lesson = try Lesson.parse(example, file: file)
             XCTAssertGreaterThanOrEqual(lesson.slides.count, 2, file)
-            _ = try LessonPlayback(lesson) { _ in throw LessonTestError.noFiles }
+            _ = try LessonPlayback(lesson) { _, _ in throw LessonTestError.noFiles }
         }
     }
 }

@@ -113,6 +113,25 @@ final class LessonCommandTests: XCTestCase {
         XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
     }
 
+    /// A table with fractional targets is the slide's loss's business: squared error learns them,
+    /// cross-entropy refuses them at the @data line, as `--data` does with and without `--loss squared`.
+    func testFractionalTargetsNeedASquaredErrorSlide() throws {
+        _ = try write("grades.csv", Array("hours,score\n1,0.25\n3,0.5\n5,0.75\n".utf8))
+        let squared = try write("squared.lesson", Array("# Grades\n@data grades.csv\n@loss squared\n@step 10\n".utf8))
+        let accepted = try perceptron(["lesson", "--check", squared])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertTrue(accepted.stdout.contains("squared"), accepted.stdout)
+
+        // The second slide keeps the table but goes back to cross-entropy: refused there.
+        let mixed = try write("mixed.lesson", Array("# Grades\n@data grades.csv\n@loss squared\n# Again\n@loss cross-entropy\n".utf8))
+        let refused = try perceptron(["lesson", "--check", mixed])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.hasPrefix("perceptron: \(mixed):2: data file "), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the target 'score' is 0.25: with cross-entropy loss"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+    }
+
     func testHandoutIsOnePageWithEverySlideAndWriteErrorsAreOneLine() throws {
         let out = temporaryDirectory + "/notebook.html"
         let result = try perceptron(["lesson", "notebook", "--handout", out])

@@ -90,10 +90,10 @@ struct LessonCommand: ParsableCommand {
     static func load(_ nameOrPath: String) throws(LessonError) -> LessonPlayback {
         let found = try LessonCatalog.standard().text(of: nameOrPath)
         let lesson = try Lesson.parse(found.text, file: found.file)
-        return try LessonPlayback(lesson) { path in
+        return try LessonPlayback(lesson) { path, rule in
             let full = path.hasPrefix("/") || found.directory == nil ? path
                 : (found.directory!.isEmpty ? path : found.directory! + "/" + path)
-            return try LessonDataFile.load(path: full)
+            return try LessonDataFile.load(path: full, rule: rule)
         }
     }
 }
@@ -104,9 +104,9 @@ enum LessonDataFile {
         var description: String
     }
 
-    static func load(path: String) throws -> Dataset {
+    static func load(path: String, rule: TargetRule) throws -> Dataset {
         do {
-            return try DataFile.load(path: path)
+            return try DataFile.load(path: path, rule: rule)
         } catch {
             throw Refused(description: "data file \(error)")
         }
