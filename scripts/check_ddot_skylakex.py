@@ -4,7 +4,8 @@ Sources/CNumPyMath/BLASOrders.c follows, checked against NumPy's own X.T @ d for
 (the perceptron's gradient on a one-input table). Needs an AVX-512 CPU (OPENBLAS_CORETYPE=SkylakeX
 is set unless given). Prints the mismatches of the fused order (0 expected) and, to show the test
 can tell, of the same order unfused. Above 10,000 products OpenBLAS splits the sum over its
-threads: the last lines hold with OPENBLAS_NUM_THREADS=1 only."""
+threads (scripts/check_blas_threads.py checks how): the last lines hold with OPENBLAS_NUM_THREADS=1
+only."""
 import os, sys
 os.environ.setdefault("OPENBLAS_CORETYPE", "SkylakeX")
 import numpy as np

@@ -6,9 +6,9 @@
  * once at load time. The matrices are row-major (rows × k).
  *
  * With more than one thread OpenBLAS cuts a large product into blocks, one per thread, each summed
- * by the same kernels as a product of its own; the *_threads functions below cut as it does
- * (interface/gemv.c, driver/level2/gemv_thread.c, kernel/x86_64/ddot.c and
- * driver/others/blas_l1_thread.c of OpenBLAS 0.3.31), for any thread count, without a buffer. */
+ * by the same kernels as a product of its own; gemv_t, gemv_n and ddot_threads below take the
+ * thread count and cut as it does (interface/gemv.c, driver/level2/gemv_thread.c,
+ * kernel/x86_64/ddot.c and driver/others/blas_l1_thread.c of OpenBLAS 0.3.31), without a buffer. */
 
 #include "CNumPyMath.h"
 

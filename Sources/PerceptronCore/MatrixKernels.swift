@@ -37,9 +37,17 @@ public enum BLASThreads {
     /// The most threads NumPy's OpenBLAS build runs (its MAX_THREADS).
     public static let maximum = 64
 
+    /// The CPUs OpenBLAS would count for this process (the configured ones, or its affinity mask's
+    /// if fewer).
+    public static var processors: Int { Int(cnumpymath_blas_processors()) }
+
     /// The count OpenBLAS starts with in this process, by its own rule (`rule`).
     public static let native: Int = rule(environment: { name in getenv(name).map { String(cString: $0) } },
-                                         processors: Int(cnumpymath_blas_processors()))
+                                         processors: processors)
+
+    /// The variables `rule` reads, first to last.
+    public static let variables = ["OPENBLAS_NUM_THREADS", "OPENBLAS_DEFAULT_NUM_THREADS", "GOTO_NUM_THREADS",
+                                   "OMP_NUM_THREADS"]
 
     /// OpenBLAS's rule (openblas_read_env and blas_get_cpu_number in its driver/others/): the first
     /// of OPENBLAS_NUM_THREADS, OPENBLAS_DEFAULT_NUM_THREADS, GOTO_NUM_THREADS and OMP_NUM_THREADS
@@ -50,9 +58,8 @@ public enum BLASThreads {
             guard let value = environment(name) else { return 0 }
             return max(0, Int(atoi(value)))
         }
-        let names = ["OPENBLAS_NUM_THREADS", "OPENBLAS_DEFAULT_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
         var asked = maximum
-        for name in names {
+        for name in variables {
             let value = read(name)
             if value > 0 { asked = value; break }
         }

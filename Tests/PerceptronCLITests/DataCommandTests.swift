@@ -138,6 +138,28 @@ final class DataCommandTests: XCTestCase {
         }
     }
 
+    /// `--blas-threads auto` takes OpenBLAS's count from the environment as OpenBLAS does: with
+    /// OPENBLAS_NUM_THREADS=1 (on any machine) the 20,000-row table is summed on one thread, as
+    /// `--blas-threads 1` sums it, and not as the 2-thread fixture.
+    func testThreadCountFollowsOpenBLASNumThreads() throws {
+        let scratch = try ScratchDirectory()
+        let shape = GeneratedTable.threadedShapes[0]
+        let path = try scratch.write("t.csv", GeneratedTable.csv(rows: shape.rows, inputs: shape.inputs, seed: shape.seed))
+        let arguments = ["train", "--math", "svml", "--blas", "haswell", "--data", path, "--lr", "0.1", "--steps", "30",
+                         "--every", "10"]
+        let variables = ["OPENBLAS_NUM_THREADS", "OPENBLAS_DEFAULT_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
+        let auto = try ProcessRunner.run(perceptronExecutablePath(), arguments, environment: ProcessRunner.environment(
+            adding: ["OPENBLAS_NUM_THREADS": "1"], removing: Set(variables)), timeout: .seconds(120))
+        let one = try run(arguments + ["--blas-threads", "1"])
+        XCTAssertEqual(auto.status, 0, auto.stderr)
+        XCTAssertEqual(auto.stdout, one.stdout)
+        let columns = try fixture("train/\(GeneratedTable.name((shape.rows, shape.inputs, shape.seed)))-t2.csv")
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let ours = auto.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(4) }
+        XCTAssertEqual(ours.count, columns.count)
+        XCTAssertNotEqual(ours.map(Array.init), columns.map(Array.init), "one thread sums otherwise than two")
+    }
+
     /// The teacher's example, hidden layers on real values, and squared error on fractional targets.
     func testOtherFileRunsAgreeWithNumPy() throws {
         let data = Self.root.appendingPathComponent("Tests/Fixtures/data").path

@@ -12,6 +12,29 @@ final class DoctorCommandTests: XCTestCase {
         return try ProcessRunner.run(perceptronExecutablePath(), ["doctor"], environment: environment)
     }
 
+    /// The BLAS line names the kernel set and the thread count `--blas-threads auto` takes, by
+    /// OpenBLAS's rule (an environment variable, capped by the CPUs this process may use).
+    func testTheBLASLineShowsTheThreadCountOpenBLASWouldUse() throws {
+        let variables = Set(BLASThreads.variables + ["OPENBLAS_CORETYPE"])
+        let plain = try XCTUnwrap(finding("BLAS", in: try doctor(adding: ["TERM": "xterm"], removing: variables).stdout))
+        let usable = min(BLASThreads.processors, BLASThreads.maximum)
+        XCTAssertTrue(plain.contains("\(MatrixKernels.native.rawValue) kernels and \(usable) thread"), plain)
+        XCTAssertTrue(plain.contains("no thread variable set"), plain)
+        let one = try XCTUnwrap(finding("BLAS", in: try doctor(adding: ["TERM": "xterm", "OMP_NUM_THREADS": "1",
+                                                                      "OPENBLAS_CORETYPE": "Haswell"],
+                                                             removing: variables).stdout))
+        XCTAssertTrue(one.contains("haswell kernels (OPENBLAS_CORETYPE) and 1 thread for large products (OMP_NUM_THREADS=1"),
+                      one)
+    }
+
+    /// A check's whole finding, its word-wrapped lines joined again.
+    private func finding(_ check: String, in output: String) -> String? {
+        let lines = output.split(separator: "\n").map(String.init)
+        guard let first = lines.firstIndex(where: { $0.dropFirst(6).hasPrefix(check + " ") }) else { return nil }
+        let rest = lines[(first + 1)...].prefix { $0.hasPrefix(" ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return ([lines[first]] + rest).joined(separator: " ")
+    }
+
     private func line(_ check: String, in output: String) -> String? {
         output.split(separator: "\n").map(String.init).first { $0.dropFirst(6).hasPrefix(check + " ") }
     }
@@ -26,6 +49,7 @@ final class DoctorCommandTests: XCTestCase {
         XCTAssertTrue(arithmetic.contains("auto uses \(Arithmetic.numpyChoiceHere.rawValue)"), arithmetic)
         XCTAssertTrue(arithmetic.contains("X86_V4") || arithmetic.contains("not Linux"), arithmetic)
         XCTAssertNotNil(line("C library", in: out), out)
+        XCTAssertNotNil(line("BLAS", in: out), out)
         // Piped: the report says the terminal checks are about stdin/stdout not being a terminal.
         let tty = try XCTUnwrap(line("tty", in: out), out)
         XCTAssertTrue(tty.contains("stdin/stdout not a terminal"), tty)

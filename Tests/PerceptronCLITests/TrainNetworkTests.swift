@@ -103,6 +103,9 @@ final class TrainNetworkTests: XCTestCase {
             (["--loss", "mse"], "--loss 'mse' is not allowed: use cross-entropy or squared"),
             (["--preset", "trask"], "--preset 'trask' is not allowed: use trask-2layer or trask-3layer"),
             (["--blas", "zen"], "--blas 'zen' is not allowed: use auto, haswell or skylakex"),
+            (["--blas-threads", "0"], "--blas-threads '0' is not allowed: use auto or a whole number from 1 to 64"),
+            (["--blas-threads", "65"], "--blas-threads '65' is not allowed: use auto or a whole number from 1 to 64"),
+            (["--blas-threads", "two"], "--blas-threads 'two' is not allowed: use auto or a whole number from 1 to 64"),
         ]
         for (arguments, expected) in cases {
             let result = try train(["--steps", "3"] + arguments)

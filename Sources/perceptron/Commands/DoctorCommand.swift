@@ -89,6 +89,15 @@ extension DoctorReport {
         add(.ok, "arithmetic", "auto uses \(machine.numpyArithmetic.rawValue): \(machine.numpyArithmeticReason)")
         if let found { add(.note, "CPU features", found) }
 
+        let kernels = environment["OPENBLAS_CORETYPE"].flatMap(MatrixKernels.init(coreType:)) ?? .native
+        let threads = BLASThreads.rule(environment: { environment[$0] }, processors: BLASThreads.processors)
+        let set = BLASThreads.variables.first { name in environment[name].map { Int(atoi($0)) > 0 } ?? false }
+        let why = set.map { "\($0)=\(environment[$0] ?? "")" } ?? "no thread variable set"
+        add(.note, "BLAS", "auto follows OpenBLAS's \(kernels.rawValue) kernels"
+            + (environment["OPENBLAS_CORETYPE"] != nil ? " (OPENBLAS_CORETYPE)" : "")
+            + " and \(threads) thread\(threads == 1 ? "" : "s") for large products (\(why), "
+            + "\(BLASThreads.processors) CPU\(BLASThreads.processors == 1 ? "" : "s") usable)")
+
         if let version = CLibrary.glibcVersion {
             var finding = "\(version)"
             if let x86 = machine.x86 {

@@ -38,7 +38,7 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .customLong("blas-threads"),
             help: ArgumentHelp("""
-                How many threads NumPy's OpenBLAS would cut large products for (over 460,800 numbers, \
+                How many threads NumPy's OpenBLAS would cut large products for (460,800 numbers or more, \
                 or one input over 10,000 rows): auto (OpenBLAS's own rule here: OPENBLAS_NUM_THREADS, \
                 GOTO_NUM_THREADS or OMP_NUM_THREADS, at most the CPUs this process may use; now \
                 \(BLASThreads.native)) or 1…\(BLASThreads.maximum).
