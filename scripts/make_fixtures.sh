@@ -60,6 +60,42 @@ make_networks() {
     run "$1" and-no-bias --data and --no-bias --steps 2000 --every 100
 }
 
+# make_libm_networks DIR: networks again with the C library's exp/log, which is what NumPy computes
+# on an AVX2 machine (the engine's default there: --math libm with OpenBLAS's Haswell orders), with
+# both kernel sets: the built-in tables with 2, 4 and 16 hidden units, squared error, no bias, and a
+# real-valued table with a hidden layer (scripts/make_data.py; the tests make it again,
+# Tests/TestSupport/GeneratedTable.swift). Each of the thousands of exp calls may round otherwise
+# in glibc's SSE2 build, and every run here must come out the same with it (below), so runs that do
+# not are stopped before the first step whose state differs between the builds (printing every
+# step, with Haswell's and SkylakeX's orders: xor with 2 units from step 208, with 16 from step 51;
+# the notebook's table with 16 from step 46; xor without bias, seed 42, α 2 from step 255). Trask's
+# 3-layer preset is left out: with Haswell's orders its state differs from step 4; so is the table of
+# 2049 rows with 7 hidden units (its Haswell run differs at step 3).
+make_libm_networks() {
+    lnet() {
+        name=$1/$2; shift 2
+        OPENBLAS_CORETYPE=Haswell python3 scripts/reference.py "$@" > "$name-haswell.csv"
+        OPENBLAS_CORETYPE=SkylakeX python3 scripts/reference.py "$@" > "$name-skylakex.csv"
+        echo "$name-{haswell,skylakex}.csv: $*"
+    }
+    for run in xor-h4 notebook-h2 notebook-h4; do
+        lnet "$1" "net-$run" --data "${run%-h*}" --hidden "${run#*-h}" --steps 2000 --every 100
+    done
+    lnet "$1" net-xor-h2-steps200 --data xor --hidden 2 --steps 200 --every 10
+    lnet "$1" net-xor-h16-steps50 --data xor --hidden 16 --steps 50 --every 5
+    lnet "$1" net-notebook-h16-steps45 --data notebook --hidden 16 --steps 45 --every 5
+    lnet "$1" net-or-h3-squared-lr0.5 --data or --hidden 3 --loss squared --lr 0.5 --steps 2000 --every 100
+    lnet "$1" net-xor-h4-no-bias-seed42-lr2-steps250 --data xor --hidden 4 --no-bias --seed 42 --lr 2 --steps 250 --every 25
+    tables=$(mktemp -d)
+    python3 scripts/make_data.py --rows 128 --inputs 20 --seed 19 > "$tables/real-128x20-s19.csv"
+    lnet "$1" real-128x20-s19-h4-t1 --data "$tables/real-128x20-s19.csv" --hidden 4 --lr 0.5 --steps 6 --every 3 \
+        --no-predictions --blas-threads 1
+    python3 scripts/make_data.py --rows 130 --inputs 17 --seed 34 > "$tables/real-130x17-s34.csv"
+    lnet "$1" real-130x17-s34-h3-t1 --data "$tables/real-130x17-s34.csv" --hidden 3 --lr 0.5 --steps 6 --every 3 \
+        --no-predictions --blas-threads 1
+    rm -rf "$tables"
+}
+
 x86v4=$(env -u NPY_DISABLE_CPU_FEATURES python3 -c \
     "from numpy._core._multiarray_umath import __cpu_features__ as f; print(f.get('X86_V4', False))")
 if [ "$x86v4" = True ] && [ "$(uname -s)" = Linux ]; then
@@ -157,11 +193,12 @@ haswell fractions-squared --data "$data/fractions.csv" --loss squared --lr 0.05 
 export NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR"
 python3 scripts/numpy_math/check_libm.py
 make_set "$out/libm"
+make_libm_networks "$out/libm"
 if [ "$(uname -sm)" = "Linux x86_64" ] && grep -qw fma /proc/cpuinfo && grep -qw avx2 /proc/cpuinfo; then
     other=$(mktemp -d)
     trap 'rm -rf "$other"' EXIT
     # glibc.cpu.hwcaps=-FMA makes glibc resolve exp/log to the SSE2 build CPUs without FMA get.
-    (export GLIBC_TUNABLES=glibc.cpu.hwcaps=-FMA; make_set "$other" >/dev/null)
+    (export GLIBC_TUNABLES=glibc.cpu.hwcaps=-FMA; make_set "$other"; make_libm_networks "$other") >/dev/null
     for f in "$out"/libm/*.csv; do
         cmp "$f" "$other/$(basename "$f")" || { echo "$f: differs with glibc's SSE2 exp/log"; exit 1; }
     done
