@@ -17,27 +17,13 @@ final class TrainCommandTests: XCTestCase {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// The kernels whose fixtures hold on this machine. `svml` is the engine's own code: everywhere.
-    /// `libm` fixtures are the C library's digits: they were made with glibc 2.36 on x86-64 and
-    /// checked there with both of glibc's builds of exp/log (FMA, and SSE2 for CPUs without FMA and
-    /// AVX2); another C library, architecture or glibc build may round differently.
+    /// The kernels whose fixtures hold on this machine. `svml` is the engine's own code: everywhere;
+    /// `libm` where the C library rounds as the one the fixtures were made with (LibmFixtures).
     private func kernelsWithValidFixtures() -> [Arithmetic] {
         libmFixturesSkipReason() == nil ? [.svml, .libm] : [.svml]
     }
 
-    private func libmFixturesSkipReason() -> String? {
-        let machine = MachineKind.current
-        guard machine.isLinuxX86_64, let x86 = machine.x86 else {
-            return "the libm fixtures are glibc x86-64's digits; this is another kind of machine"
-        }
-        guard let release = CLibrary.glibcRelease, release >= (2, 28) else {
-            return "the libm fixtures are glibc 2.28+'s exp/log; this C library is \(CLibrary.glibcVersion ?? "not glibc")"
-        }
-        guard x86.glibcVariant != .fma4 else {
-            return "glibc runs its FMA4 exp/log on this CPU; the libm fixtures were checked with its FMA and SSE2 builds only"
-        }
-        return nil
-    }
+    private func libmFixturesSkipReason() -> String? { LibmFixtures.skipReason }
 
     /// Lines that differ, for a readable failure.
     private func firstDifference(_ a: String, _ b: String) -> String {
@@ -116,10 +102,10 @@ final class TrainCommandTests: XCTestCase {
     /// glibc.cpu.hwcaps=-FMA makes this machine's glibc resolve to that build.
     func testLibmFixturesHoldWithGlibcsOtherBuild() throws {
         if let reason = libmFixturesSkipReason() { throw XCTSkip(reason) }
-        guard MachineKind.current.x86?.glibcVariant == .fma else {
+        guard LibmFixtures.glibcRunsItsFMABuild else {
             throw XCTSkip("glibc already runs its SSE2 exp/log here, which the other libm tests check")
         }
-        let environment = ProcessRunner.environment(adding: ["GLIBC_TUNABLES": "glibc.cpu.hwcaps=-FMA"])
+        let environment = ProcessRunner.environment(adding: LibmFixtures.sse2Build)
         let result = try ProcessRunner.run(perceptronExecutablePath(), ["train", "--math", "libm", "--steps", "5000",
                                                                         "--every", "10"], environment: environment)
         XCTAssertEqual(result.status, 0, result.stderr)
