@@ -3,7 +3,8 @@
 # that Tests/PerceptronCLITests/TrainCommandTests.swift compares `perceptron train --math KIND`
 # against. Each file's name is the flags it was made with. docs/exactness.md says why two sets.
 # The svml set also has the networks (a hidden layer, squared error, no bias, the presets), made
-# with both of OpenBLAS's x86-64 kernel sets: -haswell and -skylakex files (docs/network.md).
+# with both of OpenBLAS's x86-64 kernel sets: -haswell and -skylakex files (docs/network.md); the
+# libm set has a few of them (make_libm_networks).
 #
 #   svml  NumPy with its AVX-512 (X86_V4) kernels: needs Linux x86-64 with AVX-512; skipped otherwise.
 #   libm  NumPy with the C library's exp/log: made anywhere NumPy runs (X86_V4 is switched off
