@@ -29,13 +29,7 @@ def main():
     a = p.parse_args()
     if a.hidden:
         return hidden(a)
-    name = "notebook"
-    if a.data:
-        X, y, _, _ = load_csv(a.data, None)
-        name = f"{os.path.basename(a.data)}, {X.shape[0]}x{X.shape[1]}"
-    else:
-        X = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]])
-        y = np.array([[0, 1, 1, 0]]).T
+    X, y, name = table(a.data, "notebook", [[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 1, 1]], [0, 1, 1, 0])
     m, n = X.shape
     per_step = []
     for _ in range(a.rounds):
@@ -58,14 +52,16 @@ def main():
     print(f"  median: {median:.1f} ns/step  {1e9 / median:.0f} steps/s")
 
 
+def table(path, name, rows, targets):
+    """The CSV file at `path` as scripts/reference.py reads it, or the built-in table given."""
+    if path:
+        X, y, _, _ = load_csv(path, None)
+        return X, y, f"{os.path.basename(path)}, {X.shape[0]}x{X.shape[1]}"
+    return np.array(rows), np.array([targets]).T, name
+
+
 def hidden(a):
-    name = "xor"
-    if a.data:
-        X, y, _, _ = load_csv(a.data, None)
-        name = f"{os.path.basename(a.data)}, {X.shape[0]}x{X.shape[1]}"
-    else:
-        X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]])
-        y = np.array([[0, 1, 1, 0]]).T
+    X, y, name = table(a.data, "xor", [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], [0, 1, 1, 0])
     m, n = X.shape
     h, lr = a.hidden, 1.0
     per_step = []

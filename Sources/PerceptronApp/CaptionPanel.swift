@@ -135,29 +135,5 @@ enum CaptionPanel {
     }
 
     /// Words filled into lines of at most `width` columns; a word longer than that is cut.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            while word.columnWidth > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                var head = ""
-                for ch in word where (head + String(ch)).columnWidth <= width { head.append(ch) }
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-            }
-            if current.isEmpty {
-                current = word
-            } else if (current + " " + word).columnWidth <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { WordWrap.columns(text, width: width) }
 }

@@ -33,26 +33,5 @@ enum TooSmallPanel {
 
     /// Breaks `text` into lines of at most `width` columns at spaces; a word longer than a line is
     /// cut into pieces of the line's width.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            let gap = line.isEmpty ? 0 : 1
-            if line.columnWidth + gap + word.columnWidth <= width {
-                line += (line.isEmpty ? "" : " ") + word
-                continue
-            }
-            if !line.isEmpty { lines.append(line) }
-            while word.columnWidth > width {
-                let piece = word.prefix(columns: width)
-                lines.append(piece)
-                word.removeFirst(piece.count)
-            }
-            line = word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { WordWrap.columns(text, width: width) }
 }

@@ -55,31 +55,8 @@ public struct BigText: Widget, Hashable, Sendable {
     /// `text` broken at spaces into lines at most `width` cells wide in big letters; a word wider
     /// than that is cut between letters.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            while Self.width(of: word) > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                var head = ""
-                for ch in word where Self.width(of: head + String(ch)) <= width { head.append(ch) }
-                // Not even one glyph fits: nothing sensible can be drawn.
-                if head.isEmpty { return lines }
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-            }
-            if current.isEmpty {
-                current = word
-            } else if Self.width(of: current + " " + word) <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        // Not even one glyph fits: nothing sensible can be drawn.
+        WordWrap.lines(text, width: width, measure: Self.width(of:)) ?? []
     }
 
     /// Draws the text from the area's top row; blank pixels leave the buffer as it was.

@@ -60,34 +60,7 @@ public struct LargeText: Widget, Hashable, Sendable {
     /// than that is cut between letters. nil when even one character is wider than `width`, so
     /// a caller never shows part of the text as if it were all of it.
     public static func wrap(_ text: String, width: Int, glyphs: GlyphSet = .unicode) -> [String]? {
-        func cells(_ text: String) -> Int { Self.width(of: text, glyphs: glyphs) }
-        guard width > 0 else { return nil }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            while cells(word) > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                var head = ""
-                for ch in word {
-                    guard cells(head + String(ch)) <= width else { break }
-                    head.append(ch)
-                }
-                if head.isEmpty { return nil }
-                lines.append(head)
-                word = String(word.dropFirst(head.count))
-            }
-            if current.isEmpty {
-                current = word
-            } else if cells(current + " " + word) <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        WordWrap.lines(text, width: width) { Self.width(of: $0, glyphs: glyphs) }
     }
 
     /// Draws the text from the area's top-left corner; blank pixels leave the buffer as it was.
