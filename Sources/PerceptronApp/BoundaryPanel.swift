@@ -78,13 +78,36 @@ struct BoundaryPanel {
     var predict: ([Double]) -> Double
     var theme: Theme
     var heavy: Bool
+    /// The bottom border is taken (zoomed, the key hints are on it): the horizontal axis's range
+    /// goes on a line of its own inside the box.
+    var borderTaken = false
+
+    init(_ c: ViewContext) {
+        let trainer = c.state.trainer
+        self.init(dataset: c.dataset, selectedSample: c.state.selectedSample,
+                  axes: c.state.boundaryAxes.valid(inputCount: c.dataset.inputCount),
+                  predict: { trainer.predict($0) }, theme: c.theme, heavy: c.heavy,
+                  borderTaken: c.state.zoomedPanel == .boundary)
+    }
+
+    init(dataset: Dataset, selectedSample: Int, axes: AxisPair, predict: @escaping ([Double]) -> Double, theme: Theme,
+         heavy: Bool, borderTaken: Bool = false) {
+        self.dataset = dataset
+        self.selectedSample = selectedSample
+        self.axes = axes
+        self.predict = predict
+        self.theme = theme
+        self.heavy = heavy
+        self.borderTaken = borderTaken
+    }
 
     static func render(_ c: ViewContext, area: Rect, into buffer: inout Buffer) {
-        let trainer = c.state.trainer
-        BoundaryPanel(dataset: c.dataset, selectedSample: c.state.selectedSample,
-                      axes: c.state.boundaryAxes.valid(inputCount: c.dataset.inputCount),
-                      predict: { trainer.predict($0) }, theme: c.theme, heavy: c.heavy)
-            .render(into: &buffer, area: area)
+        BoundaryPanel(c).render(into: &buffer, area: area)
+    }
+
+    /// The cells the plot shades when the panel for `state` fills `area`.
+    static func plotArea(_ state: AppState, area: Rect) -> Rect {
+        BoundaryPanel(ViewContext(state: state, theme: state.theme)).plotArea(area)
     }
 
     private var glyphs: GlyphSet { theme.glyphs }
@@ -109,9 +132,10 @@ struct BoundaryPanel {
                           borderStyle: style(.border), titleStyle: style(.title), glyphs: glyphs)
             .render(into: &buffer, area: area)
         guard inner.width >= 4, inner.height >= 2 else { return }
+        let layout = layout(inner: inner)
         let horizontal = range(of: axes.horizontal)
         let vertical = n >= 2 ? range(of: axes.vertical) : 0...1
-        let plane = Plane(area: inner, horizontal: horizontal, vertical: vertical)
+        let plane = Plane(area: layout.plot, horizontal: horizontal, vertical: vertical)
         var x = Array(dataset.row(selectedSample))
         let colors = classColors
         if let colors, !glyphs.isASCII {
@@ -120,7 +144,32 @@ struct BoundaryPanel {
             drawDensity(plane, &x, colors, into: &buffer)
         }
         drawSamples(plane, colors, into: &buffer)
-        drawAxisLabels(plane, area: area, into: &buffer)
+        if let scale = layout.scale { drawVerticalScale(scale, plot: layout.plot, into: &buffer) }
+        if let row = layout.axisRow { drawAxisLabels(plane, row: row, onBorder: !borderTaken, scaled: layout.scale != nil,
+                                                       into: &buffer) }
+    }
+
+    /// Where the parts go inside the box: the plot, the vertical axis's scale left of it, and the
+    /// row of the horizontal axis's range (the bottom border, or the row under the plot when the
+    /// border is taken and there is a row to spare).
+    struct Layout {
+        var plot: Rect
+        var scale: VerticalScale?
+        var axisRow: Int?
+    }
+
+    func layout(inner: Rect) -> Layout {
+        let inside = borderTaken && inner.height >= 3
+        let height = inner.height - (inside ? 1 : 0)
+        let scale = verticalScale(width: inner.width, height: height)
+        let gutter = scale?.width ?? 0
+        let plot = Rect(x: inner.x + gutter, y: inner.y, width: inner.width - gutter, height: height)
+        return Layout(plot: plot, scale: scale, axisRow: inside ? inner.maxY - 1 : borderTaken ? nil : inner.maxY)
+    }
+
+    /// The cells `render` shades when the panel's box fills `area`.
+    func plotArea(_ area: Rect) -> Rect {
+        layout(inner: Rect(x: area.x + 1, y: area.y + 1, width: max(area.width - 2, 0), height: max(area.height - 2, 0))).plot
     }
 
     // MARK: - Geometry
@@ -348,24 +397,88 @@ struct BoundaryPanel {
         buffer.set(sx, sy, dataset.targets[selectedSample] >= 0.5 ? "1" : "0", style: style(.highlight))
     }
 
-    /// The horizontal axis's range on the bottom border, the vertical axis's at its top and
-    /// bottom on the left border's inside.
-    private func drawAxisLabels(_ plane: Plane, area: Rect, into buffer: inout Buffer) {
-        let bottom = area.maxY - 1
+    /// The vertical axis's scale: its range, right-aligned against a line at the plot's left edge,
+    /// on the plot's top and bottom rows, and its name between them.
+    struct VerticalScale {
+        var high: String
+        var low: String
+        var name: String?
+        /// The columns it takes from the plot: the labels and the line.
+        var width: Int { max(high.count, low.count) + 1 }
+    }
+
+    /// The vertical axis's scale, when there are two axes and the plot keeps at least 8 columns
+    /// beside it, enough for the horizontal axis's range under it; nil otherwise (the title still
+    /// names the axes). `width` and `height` are the room inside the box for both.
+    func verticalScale(width: Int, height: Int) -> VerticalScale? {
+        guard n >= 2, height >= 2 else { return nil }
+        let range = range(of: axes.vertical), across = self.range(of: axes.horizontal)
+        var scale = VerticalScale(high: DisplayFormat.compact(range.upperBound, width: 5),
+                                  low: DisplayFormat.compact(range.lowerBound, width: 5))
+        let acrossLabels = DisplayFormat.compact(across.lowerBound, width: 5).count
+            + DisplayFormat.compact(across.upperBound, width: 5).count + 1
+        guard width - scale.width >= max(8, acrossLabels) else { return nil }
+        let room = scale.width - 1, full = name(axes.vertical)
+        if height >= 3 {
+            if full.count <= room {
+                scale.name = full
+            } else if room >= 3 {
+                scale.name = String(full.prefix(room - 1)) + (glyphs.isASCII ? "~" : "…")
+            }
+        }
+        return scale
+    }
+
+    private func drawVerticalScale(_ scale: VerticalScale, plot: Rect, into buffer: inout Buffer) {
+        let line = plot.x - 1
+        let grid = style(.grid)
+        for y in plot.y..<plot.maxY { buffer.set(line, y, glyphs.isASCII ? "|" : "│", style: grid) }
+        for (label, y) in [(scale.high, plot.y), (scale.low, plot.maxY - 1)] {
+            buffer.set(line, y, glyphs.isASCII ? "+" : "┤", style: grid)
+            buffer.write(label, x: line - label.count, y: y, style: style(.dimText))
+        }
+        if let name = scale.name {
+            buffer.write(name, x: line - name.count, y: plot.y + plot.height / 2, style: style(.text))
+        }
+    }
+
+    /// The horizontal axis's range under the plot's first and last columns, and its name between
+    /// them: on the bottom border, or on a line of their own at `row`; `scaled`: the vertical
+    /// axis's scale stands left of the plot.
+    private func drawAxisLabels(_ plane: Plane, row: Int, onBorder: Bool, scaled: Bool, into buffer: inout Buffer) {
+        let plot = plane.area
         let dim = style(.dimText), text = style(.text)
+        let line = onBorder ? style(.border) : style(.grid)
         let low = DisplayFormat.compact(plane.horizontal.lowerBound, width: 5)
         let high = DisplayFormat.compact(plane.horizontal.upperBound, width: 5)
+        // The name needs a space either side to stand apart from the numbers and the line.
+        let gap = plot.width - low.count - high.count
         var axis = " " + name(axes.horizontal) + " "
-        let room = area.width - low.count - high.count - 6
-        if axis.count > room, room >= 5 {
-            axis = " " + String(name(axes.horizontal).prefix(room - 3)) + (glyphs.isASCII ? "~" : "…") + " "
+        if axis.count > gap, gap >= 5 {
+            axis = " " + String(name(axes.horizontal).prefix(gap - 3)) + (glyphs.isASCII ? "~" : "…") + " "
         }
-        guard low.count + high.count + 2 <= area.width else { return }
-        buffer.write(low, x: area.x + 1, y: bottom, style: dim)
-        buffer.write(high, x: area.maxX - 1 - high.count, y: bottom, style: dim)
-        if low.count + high.count + axis.count + 6 <= area.width {
-            buffer.write(axis, x: area.x + (area.width - axis.count) / 2, y: bottom, style: text)
+        guard gap >= 1 else { return }
+        if !onBorder {
+            for x in plot.x..<plot.maxX { buffer.set(x, row, glyphs.isASCII ? "-" : "─", style: line) }
         }
+        if scaled {
+            // The scale's line meets this one here, and the corner keeps a dash off `low`'s minus.
+            let corner: Character = glyphs.isASCII ? "+" : !onBorder ? "└" : heavy ? "┷" : "┴"
+            buffer.set(plot.x - 1, row, corner, style: line)
+        }
+        buffer.write(low, x: plot.x, y: row, style: dim)
+        let highX = plot.maxX - high.count
+        buffer.write(high, x: highX, y: row, style: dim)
+        var nameEnd = plot.x
+        if axis.count <= gap {
+            // Dashes after the name only if one is left once the blank before `high` is cut out.
+            let spare = gap - axis.count, after = spare / 2 >= 2 ? spare / 2 : 0
+            let x = plot.x + low.count + spare - after
+            buffer.write(axis, x: x, y: row, style: text)
+            nameEnd = x + axis.count
+        }
+        // A dash right before `high` would read as its minus sign (in ASCII it is one).
+        if nameEnd < highX { buffer.set(highX - 1, row, " ", style: line) }
     }
 
     /// The title, as long as fits: the axes, then the values the slice holds the others at.

@@ -170,30 +170,27 @@ private func perform(_ action: Action, key: Key, _ state: inout AppState) -> [Co
     return []
 }
 
-/// The mouse does what a key does: the wheel over the loss plot or the timeline is ← and →, a click
-/// on the timeline is a jump there, on a panel its zoom key, on a predictions row ↑/↓ to that sample.
-/// Not while the help or a prompt is open, which keys alone close, nor in explain mode and the
-/// quiz, where ← and → walk the phases.
+/// The mouse does what a key does (`KeyMap.mouse` lists it): the wheel over the loss plot or the
+/// timeline is ← and →, a click on the timeline is a jump there, on a panel its zoom key, on a
+/// predictions row ↑/↓ to that sample. Not while the help or a prompt is open, which keys alone
+/// close, nor in explain mode and the quiz, where ← and → walk the phases.
 private func handle(_ mouse: MouseEvent, _ state: inout AppState) -> [Command] {
     guard !state.showHelp, state.prompt == nil, state.lesson?.prompt == nil, state.explainPhase == nil,
-          state.quiz == nil, let target = hitTest(state, x: mouse.x, y: mouse.y) else { return [] }
-    switch (mouse.action, target) {
-    case (.wheelUp, .timeline), (.wheelUp, .panel(.loss)):
+          state.quiz == nil, let target = hitTest(state, x: mouse.x, y: mouse.y),
+          let gesture = MouseGesture(mouse.action, on: target) else { return [] }
+    switch (gesture, target) {
+    case (.wheelOverTime, _):
         state.notice = nil
         state.lastJump = nil
-        return perform(.stepBack, key: .left, &state)
-    case (.wheelDown, .timeline), (.wheelDown, .panel(.loss)):
-        state.notice = nil
-        state.lastJump = nil
-        return perform(.stepForward, key: .right, &state)
-    case (.press(.left), .timeline(let step)):
+        return mouse.action == .wheelUp ? perform(.stepBack, key: .left, &state) : perform(.stepForward, key: .right, &state)
+    case (.clickTimeline, .timeline(let step)):
         state.notice = nil
         state.lastJump = nil
         state.running = false
         state.jump(to: step)
-    case (.press(.left), .sample(let sample)):
+    case (.clickSample, .sample(let sample)):
         state.selectedSample = sample
-    case (.press(.left), .panel(let panel)):
+    case (.clickPanel, .panel(let panel)):
         state.notice = nil
         state.zoomedPanel = state.zoomedPanel == panel ? nil : panel
     default:

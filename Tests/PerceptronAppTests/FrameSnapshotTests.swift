@@ -251,4 +251,13 @@ final class FrameSnapshotTests: XCTestCase {
         XCTAssertTrue(readme.contains(KeyMap.markdownTable + "\n"),
                       "update the key table in README.md (PERCEPTRON_PRINT_KEY_TABLE=1 prints it)")
     }
+
+    /// README.md's table of the mouse is the mouse table the help overlay reads, row for row.
+    func testREADMEListsTheMouseTable() throws {
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        if ProcessInfo.processInfo.environment["PERCEPTRON_PRINT_KEY_TABLE"] == "1" { print(KeyMap.mouseMarkdownTable) }
+        XCTAssertTrue(readme.contains("\n" + KeyMap.mouseMarkdownTable + "\n"),
+                      "update the mouse table in README.md (PERCEPTRON_PRINT_KEY_TABLE=1 prints it)")
+    }
 }

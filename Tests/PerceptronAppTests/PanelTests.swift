@@ -69,7 +69,10 @@ final class PanelTests: XCTestCase {
         var s = try state(Dataset.named("notebook"), width: 80, height: 24)
         s.fastForward(to: 300)
         let buffer = boundary(s)
-        let inner = Rect(x: 1, y: 1, width: 38, height: 12)
+        var sized = s
+        (sized.width, sized.height) = (40, 14)
+        let inner = BoundaryPanel.plotArea(sized, area: Rect(x: 0, y: 0, width: 40, height: 14))
+        XCTAssertEqual(inner, Rect(x: 7, y: 1, width: 32, height: 12), "the vertical scale takes six columns")
         var halfBlocks = 0, contour = 0
         let curve = Theme.standard.style(.sigmoidCurve).foreground
         for y in inner.y..<inner.maxY {
@@ -78,7 +81,7 @@ final class PanelTests: XCTestCase {
                 if buffer[x, y].style.foreground == curve || buffer[x, y].style.background == curve { contour += 1 }
             }
         }
-        XCTAssertGreaterThan(halfBlocks, 38 * 12 - 4 * 3, "all but the samples (and a clear cell or so) are pixels")
+        XCTAssertGreaterThan(halfBlocks, inner.width * inner.height - 4 * 3, "all but the samples (and a clear cell or so) are pixels")
         XCTAssertGreaterThan(contour, 6, "the ŷ = 0.5 line crosses the plot")
         // The notebook's y copies x₁: left (x₁ = 0) is class 0's colour, right class 1's.
         let zero = Theme.standard.style(.class0).foreground, one = Theme.standard.style(.class1).foreground
@@ -86,7 +89,7 @@ final class PanelTests: XCTestCase {
             guard case .rgb(let r1, let g1, let b1) = a, case .rgb(let r2, let g2, let b2) = b else { return .max }
             return abs(Int(r1) - Int(r2)) + abs(Int(g1) - Int(g2)) + abs(Int(b1) - Int(b2))
         }
-        let left = buffer[2, 7].style.foreground, right = buffer[37, 7].style.foreground
+        let left = buffer[inner.x + 1, 7].style.foreground, right = buffer[inner.maxX - 2, 7].style.foreground
         XCTAssertLessThan(distance(left, zero), distance(left, one))
         XCTAssertLessThan(distance(right, one), distance(right, zero))
         // The samples' labels: four samples at three places ((0,1) twice), so three inside the plot.
@@ -103,9 +106,12 @@ final class PanelTests: XCTestCase {
             var s = try state(Dataset.named("notebook"), width: 80, height: 24, theme: theme)
             s.fastForward(to: 300)
             let lines = boundary(s).lines
-            let row = Array(lines[7])
-            XCTAssertTrue(" .".contains(row[2]), lines.joined(separator: "\n"))
-            XCTAssertEqual(row[37], "@", lines.joined(separator: "\n"))
+            var sized = s
+            (sized.width, sized.height) = (40, 14)
+            let plot = BoundaryPanel.plotArea(sized, area: Rect(x: 0, y: 0, width: 40, height: 14))
+            let row = Array(Array(lines[7])[plot.x..<plot.maxX])
+            XCTAssertTrue(" .".contains(row[1]), lines.joined(separator: "\n"))
+            XCTAssertEqual(row[row.count - 2], "@", lines.joined(separator: "\n"))
             let contour: Set<Character> = theme.glyphs.isASCII ? ["/", "|", "-", "\\"] : ["╱", "│", "─", "╲"]
             XCTAssertTrue(row.contains { contour.contains($0) }, lines.joined(separator: "\n"))
             XCTAssertFalse(lines.joined().contains("▀"))
@@ -135,11 +141,12 @@ final class PanelTests: XCTestCase {
                 guard case .rgb(let r1, let g1, let b1) = a, case .rgb(let r2, let g2, let b2) = b else { return .max }
                 return abs(Int(r1) - Int(r2)) + abs(Int(g1) - Int(g2)) + abs(Int(b1) - Int(b2))
             }
+            let plot = BoundaryPanel.plotArea(s, area: buffer.area)
             var right = 0, seen = 0
-            for y in 1..<13 {
-                for x in 1..<39 where "01".contains(buffer[x, y].character) {
+            for y in plot.y..<plot.maxY {
+                for x in plot.x..<plot.maxX where "01".contains(buffer[x, y].character) {
                     seen += 1
-                    let region = buffer[x + (x < 20 ? 2 : -2), y].style.foreground
+                    let region = buffer[x + (x < plot.x + plot.width / 2 ? 2 : -2), y].style.foreground
                     let nearerOne = distance(region, one) < distance(region, zero)
                     if nearerOne == (buffer[x, y].character == "1") { right += 1 }
                 }

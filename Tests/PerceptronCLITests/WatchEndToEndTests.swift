@@ -75,8 +75,27 @@ final class WatchEndToEndTests: XCTestCase {
         try session.sendKeys("?")
         let help = try session.waitFor("learning rate up / down")
         XCTAssertTrue(help.contains("restart with a new seed"), help)
+        XCTAssertTrue(help.contains("Mouse"), help)
+        XCTAssertTrue(help.contains("click     a panel: zoom it / back"), help)
         try session.sendKeys("Escape")
         _ = try session.waitUntil(timeout: .seconds(5)) { !$0.contains("learning rate up / down") }
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
+    /// At 80x24, in the standard layout and zoomed (key 6): the boundary's vertical scale, and
+    /// zoomed the range across on its own line above the key hints.
+    func testTheBoundaryLabelsBothAxesAt80x24() throws {
+        let session = try start(["--paused", "--data", "xor", "--hidden", "4"], width: 80, height: 24)
+        let standard = try session.waitFor("PAUSED")
+        for text in ["│ 1.25┤", "│   x₂│", "│-0.25┤", "└─────┴-0.25─ x₁ 1.25┘"] {
+            XCTAssertTrue(standard.contains(text), "\(text):\n\(standard)")
+        }
+        try session.sendKeys("6")
+        let zoomed = try session.waitFor("Decision boundary")
+        XCTAssertTrue(zoomed.contains("│ 1.25┤"), zoomed)
+        XCTAssertTrue(zoomed.contains("│     └-0.25───"), zoomed)
+        XCTAssertTrue(zoomed.contains("── 1.25│"), zoomed)
         try session.sendKeys("q")
         XCTAssertEqual(try session.waitForExit(), 0)
     }

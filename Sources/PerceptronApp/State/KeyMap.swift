@@ -127,6 +127,26 @@ public enum KeyMap {
         return lines.joined(separator: "\n")
     }
 
+    /// What the mouse does, declared once: `update` dispatches on the same gestures, and the help
+    /// overlay and the README's table read this list.
+    public static let mouse: [MouseBinding] = [
+        MouseBinding(.wheelOverTime, "wheel", "wheel over the loss plot or the timeline",
+                     help: "loss plot, timeline: step", details: "a step back (up) or forward (down), as ← and →"),
+        MouseBinding(.clickTimeline, "click", "click on the timeline",
+                     help: "timeline: go to that step", details: "go to the state drawn in that column (pauses)"),
+        MouseBinding(.clickSample, "click", "click on a predictions row",
+                     help: "table row: select sample", details: "select that sample, as ↑/↓"),
+        MouseBinding(.clickPanel, "click", "click on a panel",
+                     help: "a panel: zoom it / back",
+                     details: "zoom it to the whole screen, as its number key; a click on it again goes back"),
+    ]
+
+    /// The README's table of the mouse, generated from `mouse` (a test keeps the README in step).
+    public static var mouseMarkdownTable: String {
+        (["| mouse | what it does |", "|---|---|"] + mouse.map { "| \($0.longLabel) | \($0.details) |" })
+            .joined(separator: "\n")
+    }
+
     private typealias Hint = KeyBinding.Hint
 
     private static func bind(_ keys: [Key], _ label: String, ascii: String? = nil, help: String, details: String? = nil,
@@ -135,5 +155,47 @@ public enum KeyMap {
         var actions = keys.map { (key: $0, action: action) }
         if let opposite { actions += opposite.keys.map { (key: $0, action: opposite.action) } }
         return KeyBinding(actions: actions, label: label, asciiLabel: ascii, help: help, details: details, hint: hint)
+    }
+}
+
+/// What a mouse report over a part of the screen amounts to.
+public enum MouseGesture: Sendable, Equatable, CaseIterable {
+    /// The wheel (either way) over the loss plot or the timeline.
+    case wheelOverTime
+    case clickTimeline
+    /// A click on a predictions row.
+    case clickSample
+    /// A click anywhere else in a panel.
+    case clickPanel
+
+    /// The gesture `action` over `target` makes; nil for what the mouse leaves alone (a release,
+    /// another button, the wheel over a panel that shows no time).
+    public init?(_ action: MouseEvent.Action, on target: HitTarget) {
+        switch (action, target) {
+        case (.wheelUp, .timeline), (.wheelDown, .timeline), (.wheelUp, .panel(.loss)), (.wheelDown, .panel(.loss)):
+            self = .wheelOverTime
+        case (.press(.left), .timeline): self = .clickTimeline
+        case (.press(.left), .sample): self = .clickSample
+        case (.press(.left), .panel): self = .clickPanel
+        default: return nil
+        }
+    }
+}
+
+/// One gesture as the help overlay (`label`, `help`) and the README (`longLabel`, `details`) name it.
+public struct MouseBinding: Sendable {
+    public var gesture: MouseGesture
+    public var label: String
+    public var longLabel: String
+    /// A few words, ASCII only, short enough for a column of the help overlay.
+    public var help: String
+    public var details: String
+
+    init(_ gesture: MouseGesture, _ label: String, _ longLabel: String, help: String, details: String) {
+        self.gesture = gesture
+        self.label = label
+        self.longLabel = longLabel
+        self.help = help
+        self.details = details
     }
 }
