@@ -17,7 +17,10 @@ import Darwin
 /// The most recent values that fit are shown, `samplesPerCell` per column (2 with braille: one
 /// per dot column), oldest on the left; consecutive samples are joined by lines. NaN leaves a gap;
 /// +infinity clamps to the top and -infinity to the bottom. The y-axis is labelled at its top and
-/// bottom row, and in the middle when there are at least 3 plot rows, with `formatter`. With
+/// bottom row, and in the middle when there are at least 3 plot rows, with `formatter`. Two labels
+/// never read the same: when the formatter's texts for a narrow range do (a converged loss,
+/// `0.0012` three times), the chart shows more digits (as much as a third of its width
+/// allows), and failing that fewer labels. With
 /// `logScale`, values are plotted by log10 and non-positive values clamp to the smallest positive
 /// one (labels still show the values themselves).
 public struct LineChart: Widget, Sendable {
@@ -83,6 +86,16 @@ public struct LineChart: Widget, Sendable {
         public var labelWidth: Int
         /// The lowest and highest plotted value (log10 of them in log scale).
         public var scaleRange: ClosedRange<Double>
+        /// The y-axis labels, top first: each names the value on its row, no two read the same,
+        /// and none is wider than `labelWidth` (empty texts when there is no label column).
+        public var labels: [Label]
+    }
+
+    /// One y-axis label: its row on screen and its text.
+    public struct Label: Hashable, Sendable {
+        public var y: Int
+        public var text: String
+        public init(y: Int, text: String) { (self.y, self.text) = (y, text) }
     }
 
     /// How `area` is divided between labels, axes and plot for the current values.
@@ -91,11 +104,16 @@ public struct LineChart: Widget, Sendable {
         let maxLabelWidth = max(0, area.width - 2)
         // The labels depend on the range, which depends on the samples shown, which depend on the
         // plot width left by the labels: widen the label column until the labels fit (it only grows).
+        // Extra digits to tell labels apart may take a third of the width; the formatter's own
+        // texts may take all but the axis and one column of plot, as they always could.
+        let digitsShare = max(0, min(maxLabelWidth, area.width / 3))
         var labelWidth = 0
         var range = scaleRange(for: shownValues(plotWidth: area.width - 1))
         for _ in 0..<4 {
-            let needed = labelRows(plotHeight: plotHeight, range: range)
-                .map { formatter(unscale($0.value)).count }.max() ?? 0
+            let rows = labelRows(plotHeight: plotHeight, range: range)
+            let preferred = rows.map { formatter(unscale($0.value)).count }.max() ?? 0
+            let cap = min(maxLabelWidth, max(preferred, digitsShare))
+            let needed = axisLabels(rows, maxWidth: cap).map(\.text.count).max() ?? 0
             if needed <= labelWidth { break }
             labelWidth = min(needed, maxLabelWidth)
             range = scaleRange(for: shownValues(plotWidth: area.width - labelWidth - 1))
@@ -103,8 +121,10 @@ public struct LineChart: Widget, Sendable {
         }
         let axisX = area.x + labelWidth
         let plot = Rect(x: axisX + 1, y: area.y, width: area.maxX - axisX - 1, height: plotHeight)
+        let labels = axisLabels(labelRows(plotHeight: plotHeight, range: range), maxWidth: labelWidth)
+            .map { Label(y: plot.y + $0.row, text: $0.text) }
         return Geometry(plot: plot, axisX: axisX, baselineY: area.y + plotHeight, labelWidth: labelWidth,
-                        scaleRange: range)
+                        scaleRange: range, labels: labels)
     }
 
     public func render(into buffer: inout Buffer, area: Rect) {
@@ -124,14 +144,12 @@ public struct LineChart: Widget, Sendable {
         put(g.axisX, g.baselineY, corner, axisStyle)
         for x in visible.x..<visible.maxX { put(x, g.baselineY, horizontal, axisStyle) }
         // Labels, right-aligned against the axis, each on the row of the value it names.
-        for label in labelRows(plotHeight: g.plot.height, range: g.scaleRange) {
-            let y = g.plot.y + label.row
-            put(g.axisX, y, tick, axisStyle)
+        for label in g.labels {
+            put(g.axisX, label.y, tick, axisStyle)
             guard g.labelWidth > 0 else { continue }
-            var text = formatter(unscale(label.value))
-            if text.count > g.labelWidth { text = NumberFormat.fit(unscale(label.value), width: g.labelWidth) }
-            let labelArea = Rect(x: area.x, y: y, width: g.labelWidth, height: 1)
-            buffer.write(text, x: g.axisX - text.count, y: y, style: labelStyle, clip: labelArea.intersection(clip))
+            let labelArea = Rect(x: area.x, y: label.y, width: g.labelWidth, height: 1)
+            buffer.write(label.text, x: g.axisX - label.text.count, y: label.y, style: labelStyle,
+                         clip: labelArea.intersection(clip))
         }
         // The line, on a canvas covering only the visible part of the plot (dots are placed in
         // whole-plot coordinates, then shifted).
@@ -258,5 +276,40 @@ public struct LineChart: Widget, Sendable {
         }
         if plotHeight >= 2 { rows.append((plotHeight - 1, range.lowerBound)) }
         return rows
+    }
+
+    /// The texts for these label rows, at most `maxWidth` wide, no two reading the same: the
+    /// formatter's when they qualify; else every label with the fewest columns (all alike, zeros
+    /// kept) that tell them apart; else the same with only the top and bottom label; else the top
+    /// one alone. With no room (`maxWidth` 0) every row keeps its tick and an empty text.
+    func axisLabels(_ rows: [(row: Int, value: Double)], maxWidth: Int) -> [(row: Int, text: String)] {
+        guard maxWidth > 0 else { return rows.map { ($0.row, "") } }
+        var candidates = [rows]
+        if rows.count > 2, let top = rows.first, let bottom = rows.last { candidates.append([top, bottom]) }
+        for rows in candidates {
+            let values = rows.map { unscale($0.value) }
+            let preferred = values.map(formatter)
+            let preferredWidth = preferred.map(\.count).max() ?? 0
+            if preferredWidth <= maxWidth, Self.distinct(preferred) { return Array(zip(rows.map(\.row), preferred)) }
+            for width in max(1, min(preferredWidth, maxWidth))...maxWidth {
+                let texts = values.map { NumberFormat.fit($0, width: width, trimZeros: false) }
+                if Self.distinct(texts) { return Array(zip(rows.map(\.row), texts)) }
+            }
+        }
+        guard let top = rows.first else { return [] }
+        let value = unscale(top.value), text = formatter(value)
+        return [(top.row, text.count <= maxWidth ? text : NumberFormat.fit(value, width: maxWidth))]
+    }
+
+    /// No two texts alike, nor naming the same number ("1e-3" and "0.001"), nor overflowing ("###").
+    private static func distinct(_ texts: [String]) -> Bool {
+        for (i, text) in texts.enumerated() {
+            if !text.isEmpty, text.allSatisfy({ $0 == "#" }) { return false }
+            for other in texts[..<i] {
+                if text == other { return false }
+                if let a = Double(text), let b = Double(other), a == b { return false }
+            }
+        }
+        return true
     }
 }

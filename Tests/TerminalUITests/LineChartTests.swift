@@ -124,4 +124,97 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(g.scaleRange.lowerBound, 1.8, accuracy: 1e-12)
         XCTAssertEqual(g.scaleRange.upperBound, 2.2, accuracy: 1e-12)
     }
+
+    // MARK: Labels of a narrow range
+
+    /// The y-axis labels as drawn: (row, text) for every row with a tick.
+    private func drawnLabels(_ chart: LineChart, width: Int, height: Int) -> [(row: Int, text: String)] {
+        render(chart, width: width, height: height).enumerated().compactMap { row, line in
+            guard let tick = line.firstIndex(where: { $0 == "┤" || $0 == "+" }), tick != line.startIndex else { return nil }
+            return (row, line[..<tick].trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Half a unit in the last digit a label shows ("4.472e-5": 0.0005e-5), how far a correctly
+    /// rounded label may be from the value it names.
+    private func halfUnit(_ text: String) -> Double {
+        let parts = text.split(separator: "e")
+        let mantissa = parts.first.map(String.init) ?? text
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let decimals = mantissa.split(separator: ".").dropFirst().first?.count ?? 0
+        return 0.5 * pow(10, Double(exponent - decimals))
+    }
+
+    /// Every label distinct, no wider than a third of the chart (or the 6 columns labels always had),
+    /// and the value on its row correctly rounded; at least the top one drawn.
+    private func assertLabelsDistinctAndTrue(_ chart: LineChart, width: Int, height: Int,
+                                             file: StaticString = #filePath, line: UInt = #line) {
+        let labels = drawnLabels(chart, width: width, height: height)
+        let context = "\(chart.values.first ?? .nan)…\(chart.values.last ?? .nan) in \(width)x\(height), log \(chart.logScale): \(labels)"
+        XCTAssertFalse(labels.isEmpty, context, file: file, line: line)
+        XCTAssertEqual(Set(labels.map(\.text)).count, labels.count, "two labels alike: " + context, file: file, line: line)
+        let numbers = labels.compactMap { Double($0.text) }
+        XCTAssertEqual(Set(numbers).count, labels.count, "labels not distinct numbers: " + context, file: file, line: line)
+        for label in labels {
+            XCTAssertLessThanOrEqual(label.text.count, max(6, width / 3), context, file: file, line: line)
+        }
+        let range = chart.geometry(in: Rect(x: 0, y: 0, width: width, height: height)).scaleRange
+        let plotHeight = height - 1
+        for label in labels {
+            guard let shown = Double(label.text) else { continue }
+            let scaled = label.row == 0 ? range.upperBound
+                : label.row == plotHeight - 1 ? range.lowerBound : (range.lowerBound + range.upperBound) / 2
+            let value = chart.logScale ? pow(10, scaled) : scaled
+            // Parsing the label and the subtraction may each be off by a unit in the last place.
+            XCTAssertLessThanOrEqual(abs(shown - value), halfUnit(label.text) + 2 * value.ulp,
+                                     "\(label.text) names \(value): " + context, file: file, line: line)
+        }
+    }
+
+    /// A converged loss: 0.00120…0.00124, which six columns show as "0.0012" on every row.
+    private let converged = (0..<40).map { 0.00124 - Double($0) * 0.000001 }
+
+    func testNarrowRangeGetsEnoughDigitsToTellItsLabelsApart() {
+        let labels = drawnLabels(LineChart(values: converged), width: 32, height: 4)
+        XCTAssertEqual(labels.map(\.row), [0, 1, 2])
+        XCTAssertEqual(labels.map(\.text), ["0.00124", "0.00122", "0.00120"])
+        assertLabelsDistinctAndTrue(LineChart(values: converged), width: 32, height: 4)
+    }
+
+    func testNarrowRangeOnALogScaleToo() {
+        assertLabelsDistinctAndTrue(LineChart(values: converged, logScale: true), width: 32, height: 4)
+        assertLabelsDistinctAndTrue(LineChart(values: converged, logScale: true), width: 32, height: 12)
+    }
+
+    func testTooNarrowForAllLabelsShowsFewerNeverTwoAlike() {
+        // 1.0000000…1.0000004 needs 9 columns; a 12-column chart may give labels 6.
+        let values = (0..<10).map { 1 + Double($0) * 4e-8 }
+        let labels = drawnLabels(LineChart(values: values), width: 12, height: 4)
+        XCTAssertEqual(labels.map(\.row), [0])
+        XCTAssertEqual(labels.map(\.text), ["1"])
+        assertLabelsDistinctAndTrue(LineChart(values: values), width: 12, height: 4)
+        // With the room for 9 columns, all three.
+        XCTAssertEqual(drawnLabels(LineChart(values: values), width: 27, height: 4).map(\.text),
+                       ["1.0000004", "1.0000002", "1.0000000"])
+    }
+
+    func testLabelsAreDistinctAndTrueForManyRangesAndSizes() {
+        for magnitude in [1e-9, 3.7e-6, 0.0012, 0.25, 1, 42, 12345] {
+            for spread in [1e-10, 1e-7, 1e-4, 0.003, 0.1, 1, 10] {
+                let values = (0..<30).map { magnitude * (1 + spread * Double($0) / 29) }
+                for (width, height) in [(12, 3), (20, 4), (32, 4), (40, 6), (60, 12), (80, 20)] {
+                    for log in [false, true] {
+                        assertLabelsDistinctAndTrue(LineChart(values: values, logScale: log), width: width, height: height)
+                    }
+                }
+            }
+        }
+    }
+
+    func testLabelsStayInTheirColumn() {
+        let g = LineChart(values: converged).geometry(in: Rect(x: 3, y: 2, width: 32, height: 4))
+        XCTAssertEqual(g.labels.map(\.y), [2, 3, 4])
+        for label in g.labels { XCTAssertLessThanOrEqual(label.text.count, g.labelWidth) }
+        XCTAssertEqual(g.axisX, 3 + g.labelWidth)
+    }
 }
