@@ -220,6 +220,23 @@ final class FrameSnapshotTests: XCTestCase {
         }
     }
 
+    /// After convergence the recent window spans a sliver of loss; its three labels still read
+    /// three different values (once they all read "4.5e-5"), linear and on the log scale.
+    func testConvergedRecentLossLabelsAreDistinct() throws {
+        var state = AppState(trainer: try Trainer(dataset: Dataset.named("notebook")), running: false, width: 80, height: 24)
+        state.showWholeRun = false
+        state.fastForward(to: 100_000)
+        try assertGolden(view(state).plainText, "recent-converged-80x24-step100000.txt")
+        // One kernel set on every CPU (both give this frame today; a hundred thousand steps could amplify a difference).
+        var network = AppState(trainer: try Trainer(dataset: Dataset.named("xor"), model: ModelSpec(hiddenUnits: 4),
+                                                    kernels: .skylakeX),
+                               running: false, width: 80, height: 24)
+        network.showWholeRun = false
+        network.logScale = true
+        network.fastForward(to: 100_000)
+        try assertGolden(view(network).plainText, "recent-converged-xor-h4-80x24-step100000-log.txt")
+    }
+
     /// `frame --step 5000` plots the whole run: its y axis starts at state 0's loss, 0.8223.
     func testTheLossPlotStartsAtStateZero() throws {
         let text = try frame(step: 5000, width: 80, height: 24).plainText
