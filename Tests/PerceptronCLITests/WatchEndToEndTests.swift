@@ -100,6 +100,40 @@ final class WatchEndToEndTests: XCTestCase {
         XCTAssertEqual(try session.waitForExit(), 0)
     }
 
+    /// The loss panel's y-axis labels on this screen (the text left of each `┤` in the rightmost panel).
+    private func lossLabels(_ screen: String) -> [String] {
+        screen.split(separator: "\n").compactMap { line in
+            guard let box = line.range(of: "││", options: .backwards) else { return nil }
+            let panel = line[box.upperBound...]
+            guard let tick = panel.firstIndex(of: "┤") else { return nil }
+            return panel[..<tick].trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// Converged (xor 3-4-1, step 100,000) at 80x24, the recent window spans a sliver of loss:
+    /// its labels still read different values, linear and log.
+    func testConvergedRecentLossLabelsAreDistinctAt80x24() throws {
+        let session = try start(["--paused", "--data", "xor", "--hidden", "4"], width: 80, height: 24)
+        _ = try session.waitFor("PAUSED")
+        try session.sendKeys("g")
+        _ = try session.waitFor("go to step:")
+        try session.sendText("100000")
+        try session.sendKeys("Enter")
+        _ = try session.waitFor("step 100,000 ")
+        try session.sendKeys("v")
+        let linear = try session.waitFor("· recent")
+        try session.sendKeys("l")
+        let log = try session.waitFor("· recent · lo")
+        for screen in [linear, log] {
+            let labels = lossLabels(screen)
+            XCTAssertGreaterThanOrEqual(labels.count, 2, screen)
+            XCTAssertEqual(Set(labels).count, labels.count, "two labels alike:\n\(screen)")
+            XCTAssertEqual(Set(labels.compactMap(Double.init)).count, labels.count, screen)
+        }
+        try session.sendKeys("q")
+        XCTAssertEqual(try session.waitForExit(), 0)
+    }
+
     func testLearningRateSpeedAndSeedKeysShowOnTheStatusBar() throws {
         let session = try start()
         _ = try session.waitFor("α 1 ")
