@@ -291,7 +291,9 @@ public struct LineChart: Widget, Sendable {
             let preferred = values.map(formatter)
             let preferredWidth = preferred.map(\.count).max() ?? 0
             if preferredWidth <= maxWidth, Self.distinct(preferred) { return Array(zip(rows.map(\.row), preferred)) }
-            for width in max(1, min(preferredWidth, maxWidth))...maxWidth {
+            // Past 24 columns `fit` has no more digits to give (it stops at 15 significant).
+            let widest = min(maxWidth, 24)
+            for width in max(1, min(preferredWidth, widest))...widest {
                 let texts = values.map { NumberFormat.fit($0, width: width, trimZeros: false) }
                 if Self.distinct(texts) { return Array(zip(rows.map(\.row), texts)) }
             }
