@@ -14,14 +14,7 @@
 
 #include <math.h>
 
-/* a*b + c written in this file means two roundings: never let the compiler fuse it. */
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#include "ExactArithmetic.h"
 
 /* (A·w)[row]: both sets run the same dgemv_t code. Rows in whole blocks of four go through the
  * 4x4 kernel (four fused lanes), the next two through the 4x2 kernel (two plain lanes), the last

@@ -29,14 +29,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/* a*b + c written in this file means two roundings: never let the compiler fuse it. */
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#include "ExactArithmetic.h"
 
 ALWAYS_INLINE uint64_t bits_of(double x) {
     uint64_t u;

@@ -22,13 +22,7 @@
 
 #include <math.h>
 
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__)
-#pragma GCC optimize("fp-contract=off")
-#endif
-
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#include "ExactArithmetic.h"
 
 enum { MODE_CHAIN = 0, MODE_FOUR = 1, MODE_LANES_PAIRS = 2, MODE_LANES_HALVES = 3 };
 
