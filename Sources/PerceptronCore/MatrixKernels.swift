@@ -71,38 +71,32 @@ public enum BLASThreads {
 /// Sources/CNumPyMath/BLASOrders.c), as OpenBLAS cuts them for `threads` threads. The loops are
 /// generic over it, so each kernel set gets its own loop.
 protocol SumOrder {
+    /// The C functions' switch between the two sets' dgemv_n (their dgemv_t is the same code).
+    static var skylakeX: Int32 { get }
+}
+
+extension SumOrder {
     /// out[row] = (A·w)[row] for a row-major (rows × k) matrix A: dgemv_t.
+    @inline(__always)
     static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int)
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_t(a, w, rows, k, out, threads)
+    }
+
     /// out[column] = (Aᵀ·d)[column] for a row-major (m × k) matrix A: dgemv_n, or ddot for one column.
+    @inline(__always)
     static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int)
+                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
+        cnumpymath_gemv_n(skylakeX, a, m, k, d, out, threads)
+    }
 }
 
 /// OpenBLAS's AVX2 "Haswell" kernels.
 enum HaswellOrder: SumOrder {
-    @inline(__always)
-    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
-        cnumpymath_gemv_t(a, w, rows, k, out, threads)
-    }
-    @inline(__always)
-    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
-        cnumpymath_gemv_n(0, a, m, k, d, out, threads)
-    }
+    static var skylakeX: Int32 { 0 }
 }
 
 /// OpenBLAS's AVX-512 "SkylakeX" kernels: Haswell's dgemv_t, its own dgemv_n.
 enum SkylakeXOrder: SumOrder {
-    @inline(__always)
-    static func gemvT(_ a: UnsafePointer<Double>, _ w: UnsafePointer<Double>, rows: Int, k: Int,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
-        cnumpymath_gemv_t(a, w, rows, k, out, threads)
-    }
-    @inline(__always)
-    static func gemvN(_ a: UnsafePointer<Double>, m: Int, k: Int, _ d: UnsafePointer<Double>,
-                      _ out: UnsafeMutablePointer<Double>, threads: Int) {
-        cnumpymath_gemv_n(1, a, m, k, d, out, threads)
-    }
+    static var skylakeX: Int32 { 1 }
 }
