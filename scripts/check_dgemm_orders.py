@@ -45,7 +45,7 @@ fma = libm.fma
 
 CHAIN, FOUR, PAIRS, HALVES = 0, 1, 2, 3
 PARAMS = {"haswell": dict(q=256, unroll_m=4, r=15856, ratio=8, width=4),
-          "skylakex": dict(q=384, unroll_m=16, r=8640, ratio=16, width=8)}
+          "skylakex": dict(q=384, unroll_m=16, r=0, ratio=16, width=8)}  # r: only Haswell's tiles need it
 
 
 def partition(n, parts, ratio, start):

@@ -5,7 +5,7 @@
  * and its "K" our k.
  *
  * Each element is a chain of fused multiply-adds from 0, except where OpenBLAS does otherwise,
- * which the plan records (docs/exactness.md in the repository tells the whole story):
+ * which the plan records (docs/network.md tells the whole story):
  *  - the SkylakeX set runs small products (M·N·K ≤ 10^6) through its "small matrix" kernels; in
  *    the one for two untransposed operands, the last M % 8 rows (when that is 1 to 4 and K ≥ 16)
  *    keep eight partial sums, one per k mod 8, and reduce them in one of two trees;
@@ -26,12 +26,13 @@
 
 enum { MODE_CHAIN = 0, MODE_FOUR = 1, MODE_LANES_PAIRS = 2, MODE_LANES_HALVES = 3 };
 
-/* Kernel-set constants: GEMM_Q, GEMM_UNROLL_M, the GEMM_R this build computes at run time, and the
- * two switch ratios (the one the thread-count choice reads and the one the partition widths read). */
+/* Kernel-set constants: GEMM_Q, GEMM_UNROLL_M, the GEMM_R this build computes at run time (only
+ * Haswell's one-column tiles depend on it, so SkylakeX has none here), and the two switch ratios
+ * (the one the thread-count choice reads and the one the partition widths read). */
 typedef struct { long q, unroll_m, r, switch_ratio, width_ratio; } gemm_params;
 
 static gemm_params params_for(int skylakex) {
-    if (skylakex) return (gemm_params){384, 16, 8640, 16, 8};
+    if (skylakex) return (gemm_params){384, 16, 0, 16, 8};
     return (gemm_params){256, 4, 15856, 8, 4};
 }
 
